@@ -1,0 +1,50 @@
+import type { Metadata } from "next";
+import { notFound, permanentRedirect } from "next/navigation";
+import { Pager } from "@/components/pager";
+import { WireListItem } from "@/components/wire-list-item";
+import { getCode } from "@/lib/codes/get-code";
+import { archiveHref, parseArchiveQuery, type SearchParams } from "@/lib/search/archive-query";
+import { EDITORS_GUIDE } from "@/lib/wires/labels";
+import { listArchiveWires } from "@/lib/wires/list-archive-wires";
+
+type Props = { params: Promise<{ code: string }>; searchParams: Promise<SearchParams> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const code = await getCode(decodeURIComponent((await params).code));
+  if (!code) return { title: "Code not found" };
+  return { title: `${code.code} ${code.label}`, description: `${code.code}: ${code.definition}` };
+}
+
+export default async function CodePage({ params, searchParams }: Props) {
+  const requested = decodeURIComponent((await params).code);
+  const code = await getCode(requested);
+  if (!code) notFound();
+  if (code.code !== requested) permanentRedirect(`/codes/${code.code}`);
+  const query = parseArchiveQuery(await searchParams);
+  const { cursor, dir } = query.success ? query.data : {};
+  const page = await listArchiveWires({ providerIds: [], codes: [code.code] }, { cursor, direction: dir, limit: 20 });
+  const href = (value: string, direction: string) => `/codes/${code.code}?cursor=${value}${direction === "newer" ? "&dir=newer" : ""}`;
+  return (
+    <div className="mx-auto max-w-3xl">
+      <p className="font-sans text-sm font-semibold tracking-widest text-muted uppercase">
+        Code · family {code.family.letter}, {code.family.name}
+      </p>
+      <h1 className="mt-1 text-3xl font-semibold">
+        <span className="font-mono">{code.code}</span> {code.label}
+      </h1>
+      <p className="mt-3">{code.definition}</p>
+      <p className="mt-3 font-sans text-sm text-muted">
+        {code.family.description} See the <a href={`${EDITORS_GUIDE}#code-taxonomy`}>code taxonomy</a>.
+      </p>
+      <p className="mt-2 font-sans text-sm">
+        {code.wireCount} {code.wireCount === 1 ? "wire" : "wires"} · <a href={archiveHref({ code: [code.code] })}>filter the archive by {code.code}</a>
+      </p>
+      <h2 className="mt-10 font-sans text-sm font-semibold tracking-widest text-muted uppercase">Wires</h2>
+      {page.items.map((wire) => (
+        <WireListItem key={wire.id} wire={wire} headingLevel={3} />
+      ))}
+      {page.items.length === 0 && <p className="mt-4">No wire carries this code yet.</p>}
+      <Pager newerHref={page.newer && href(page.newer, "newer")} olderHref={page.older && href(page.older, "older")} />
+    </div>
+  );
+}

@@ -1,0 +1,19 @@
+import "server-only";
+import { getPrisma } from "@/lib/db/get-db";
+
+/** A code with its family and the number of wires that carry it; `code` may be in any case. */
+export async function getCode(code: string) {
+  const prisma = await getPrisma();
+  const row = await prisma.code.findUnique({
+    where: { code: code.toUpperCase() },
+    select: {
+      code: true,
+      label: true,
+      definition: true,
+      family: { select: { letter: true, name: true, description: true } },
+      _count: { select: { wires: true } },
+    },
+  });
+  if (!row) return null;
+  return { code: row.code, label: row.label, definition: row.definition, family: row.family, wireCount: row._count.wires };
+}

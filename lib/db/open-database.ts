@@ -1,0 +1,119 @@
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaClient } from "./generated/client";
+import { applyMigrations, type MigrationReport } from "./migrate";
+import { pgliteRunner, pgRunner, type SqlRunner } from "./sql-runner";
+
+export type Database = {
+  prisma: PrismaClient;
+  kind: "postgres" | "pglite";
+  /** Where the data lives, without credentials: shown in logs and command output. */
+  label: string;
+  migrate(): Promise<MigrationReport>;
+  close(): Promise<void>;
+};
+
+export type OpenOptions = {
+  /** A postgres:// URL; without one, the embedded database in `dataDir` is used. */
+  url?: string;
+  /** A folder, or "memory://" for a throwaway embedded database. */
+  dataDir?: string;
+};
+
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+  if (options.url) return openPostgres(options.url);
+  return openEmbedded(options.dataDir ?? ".data/pglite");
+}
+
+function openPostgres(url: string): Database {
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+  return {
+    prisma,
+    kind: "postgres",
+    label: redact(url),
+    async migrate() {
+      // Migrations take a session-level advisory lock, so they need one dedicated connection.
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        return await applyMigrations(pgRunner(client));
+      } finally {
+        await client.end();
+      }
+    },
+    async close() {
+      await prisma.$disconnect();
+    },
+  };
+}
+
+async function openEmbedded(dataDir: string): Promise<Database> {
+  const inMemory = dataDir.startsWith("memory://");
+  const release = inMemory ? async () => undefined : await lockDataDir(dataDir);
+  let lite: PGlite;
+  try {
+    if (!inMemory) await mkdir(dataDir, { recursive: true });
+    lite = await PGlite.create({ dataDir, extensions: { pg_trgm } });
+  } catch (error) {
+    await release();
+    throw error;
+  }
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(lite) });
+  const runner: SqlRunner = pgliteRunner(lite);
+  return {
+    prisma,
+    kind: "pglite",
+    label: inMemory ? "embedded (in memory)" : `embedded (${dataDir})`,
+    migrate: () => applyMigrations(runner),
+    async close() {
+      await prisma.$disconnect();
+      await lite.close();
+      await release();
+    },
+  };
+}
+
+/**
+ * PGlite has no lock of its own: two processes on one data folder corrupt it.
+ * A pid file next to the folder refuses a second process while the first is alive.
+ */
+async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
+  const lockFile = path.join(path.dirname(path.resolve(dataDir)), `${path.basename(dataDir)}.pid`);
+  await mkdir(path.dirname(lockFile), { recursive: true });
+  const holder = Number.parseInt(await readFile(lockFile, "utf8").catch(() => ""), 10);
+  if (Number.isInteger(holder) && holder !== process.pid && isAlive(holder)) {
+    throw new Error(
+      `The embedded database in ${dataDir} is in use by process ${holder} (is the app running?). Stop it first, or set DATABASE_URL to use a PostgreSQL server.`,
+    );
+  }
+  await writeFile(lockFile, String(process.pid));
+  return async () => {
+    const current = await readFile(lockFile, "utf8").catch(() => "");
+    if (current === String(process.pid)) await rm(lockFile, { force: true });
+  };
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+function redact(url: string): string {
+  try {
+    const parsed = new URL(url);
+    parsed.password = "";
+    parsed.username = parsed.username ? `${parsed.username}` : "";
+    return `postgres (${parsed.host}${parsed.pathname})`;
+  } catch {
+    return "postgres";
+  }
+}

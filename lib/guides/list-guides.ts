@@ -1,0 +1,8 @@
+import "server-only";
+import { getPrisma } from "@/lib/db/get-db";
+import type { GuideCard } from "./list-related-guides";
+
+export async function listGuides(): Promise<GuideCard[]> {
+  const prisma = await getPrisma();
+  return prisma.guide.findMany({ orderBy: { position: "asc" }, select: { slug: true, title: true, summary: true } });
+}

@@ -1,0 +1,33 @@
+import "server-only";
+import { getPrisma } from "@/lib/db/get-db";
+import { normalizeProviderName } from "./normalize-provider-name";
+
+/**
+ * A provider by slug. When `slug` is not a slug but one of the provider's names or aliases,
+ * the result says so, so that the page can redirect to the canonical address.
+ */
+export async function getProvider(slug: string) {
+  const prisma = await getPrisma();
+  const select = {
+    id: true,
+    slug: true,
+    name: true,
+    description: true,
+    url: true,
+    aliases: { select: { alias: true }, orderBy: { alias: "asc" as const } },
+    _count: { select: { wires: true } },
+  };
+  const provider =
+    (await prisma.provider.findUnique({ where: { slug }, select })) ??
+    (await prisma.providerAlias.findUnique({ where: { normalized: normalizeProviderName(slug) }, select: { provider: { select } } }))?.provider;
+  if (!provider) return null;
+  return {
+    id: provider.id,
+    slug: provider.slug,
+    name: provider.name,
+    description: provider.description,
+    url: provider.url,
+    aliases: provider.aliases.map((row) => row.alias).filter((alias) => alias !== provider.name && alias !== provider.slug),
+    wireCount: provider._count.wires,
+  };
+}

@@ -1,0 +1,55 @@
+import type { Prisma } from "@/lib/db/generated/client";
+
+/** What a list of wires shows for each: Latest, Archive, provider and code pages, related events. */
+export type WireCard = {
+  id: string;
+  slug: string;
+  headline: string;
+  summary: string;
+  occurredOn: string;
+  publishedAt: string;
+  severity: number;
+  sourcingStandard: "PROVISIONAL" | "STANDARD" | "CONFIRMED";
+  status: "PUBLISHED" | "CORRECTED" | "WITHDRAWN" | "MERGED";
+  sourceCount: number;
+  providers: { slug: string; name: string }[];
+  codes: { code: string; label: string }[];
+};
+
+export const wireCardSelect = {
+  id: true,
+  slug: true,
+  headline: true,
+  summary: true,
+  occurredOn: true,
+  publishedAt: true,
+  severity: true,
+  sourcingStandard: true,
+  status: true,
+  _count: { select: { sources: true } },
+  providers: { select: { provider: { select: { slug: true, name: true } } }, orderBy: { provider: { name: "asc" } } },
+  codes: { select: { ref: { select: { code: true, label: true, familyLetter: true, number: true } } }, orderBy: [{ ref: { familyLetter: "asc" } }, { ref: { number: "asc" } }] },
+} satisfies Prisma.WireSelect;
+
+type CardRow = Prisma.WireGetPayload<{ select: typeof wireCardSelect }>;
+
+export function toWireCard(row: CardRow): WireCard {
+  return {
+    id: row.id,
+    slug: row.slug,
+    headline: row.headline,
+    summary: row.summary,
+    occurredOn: row.occurredOn.toISOString().slice(0, 10),
+    publishedAt: row.publishedAt.toISOString(),
+    severity: row.severity,
+    sourcingStandard: row.sourcingStandard,
+    status: row.status,
+    sourceCount: row._count.sources,
+    providers: row.providers.map(({ provider }) => provider),
+    codes: row.codes.map(({ ref }) => ({ code: ref.code, label: ref.label })),
+  };
+}
+
+export function wirePath(wire: { id: string; slug: string }): string {
+  return `/wires/${wire.id}/${wire.slug}`;
+}
