@@ -126,9 +126,9 @@ async function writeWire(tx: Tx, wire: ContentWire, providerIds: Map<string, num
     })),
   });
   await tx.wireProvider.deleteMany({ where: { wireId: wire.id } });
-  await tx.wireProvider.createMany({ data: wire.providers.map((slug) => ({ wireId: wire.id, providerId: providerIds.get(slug)! })) });
+  await tx.wireProvider.createMany({ data: wire.providers.map((slug, index) => ({ wireId: wire.id, providerId: providerIds.get(slug)!, position: index + 1 })) });
   await tx.wireCode.deleteMany({ where: { wireId: wire.id } });
-  await tx.wireCode.createMany({ data: wire.codes.map((code) => ({ wireId: wire.id, code })) });
+  await tx.wireCode.createMany({ data: wire.codes.map((code, index) => ({ wireId: wire.id, code, position: index + 1 })) });
   await tx.wireGuide.deleteMany({ where: { wireId: wire.id } });
   await tx.wireGuide.createMany({ data: wire.guides.map((guideSlug) => ({ wireId: wire.id, guideSlug })) });
 

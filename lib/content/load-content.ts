@@ -30,7 +30,7 @@ const SOURCE_REF = /\]\(source:(\d+)\)/g;
 /** Reads and validates everything in the content folder; throws a ContentError listing every problem. */
 export async function loadContent(dir: string): Promise<LoadedContent> {
   const issues: ContentIssue[] = [];
-  const rel = (...parts: string[]) => path.join(path.relative(process.cwd(), dir) || ".", ...parts);
+  const rel = (...parts: string[]) => path.join(path.relative(/*turbopackIgnore: true*/ process.cwd(), dir) || ".", ...parts);
 
   const providersFile = rel("providers.yaml");
   const providers = parseYaml(providersFile, await readText(dir, "providers.yaml", issues, providersFile), providersFileSchema);
@@ -71,7 +71,12 @@ export async function loadContent(dir: string): Promise<LoadedContent> {
     wires.push({ ...parsed.data, body: parts.body.trim(), file, lineOf: parsed.lineOf });
   }
 
-  if (providers.data && taxonomy.data) issues.push(...crossCheck(providers.data, taxonomy.data, guides, wires, providersFile, taxonomyFile));
+  // A file that failed validation is still there: references to it are not reported as unknown too.
+  const present = {
+    wires: new Set((await listMarkdown(path.join(dir, "wires"))).map((name) => name.replace(/\.md$/, ""))),
+    guides: new Set((await listMarkdown(path.join(dir, "guides"))).map((name) => name.replace(/\.md$/, ""))),
+  };
+  if (providers.data && taxonomy.data) issues.push(...crossCheck(providers.data, taxonomy.data, guides, wires, providersFile, taxonomyFile, present));
   if (issues.length > 0) throw new ContentError(issues);
   return { providers: providers.data!, taxonomy: taxonomy.data!, guides, wires };
 }
@@ -115,6 +120,7 @@ function crossCheck(
   wires: ContentWire[],
   providersFile: string,
   taxonomyFile: string,
+  present: { wires: Set<string>; guides: Set<string> },
 ): ContentIssue[] {
   const issues: ContentIssue[] = [];
   const providerSlugs = new Set<string>();
@@ -140,7 +146,7 @@ function crossCheck(
       codes.add(key);
     }
   }
-  const guideSlugs = new Set(guides.map((guide) => guide.slug));
+  const guideSlugs = new Set([...guides.map((guide) => guide.slug), ...present.guides]);
   const unknown = (item: Located, path: (string | number)[], value: string, what: string, where: string) =>
     issues.push({ file: item.file, line: item.lineOf(path), field: fieldPath(path), message: `unknown ${what} "${value}" (expected one defined in ${where})` });
   for (const guide of guides) {
@@ -157,8 +163,8 @@ function crossCheck(
     wire.codes.forEach((code, i) => codes.has(code) || unknown(wire, ["codes", i], code, "code", taxonomyFile));
     wire.providers.forEach((slug, i) => providerSlugs.has(slug) || unknown(wire, ["providers", i], slug, "provider", providersFile));
     wire.guides.forEach((slug, i) => guideSlugs.has(slug) || unknown(wire, ["guides", i], slug, "guide", "content/guides"));
-    wire.related.forEach((id, i) => (wireIds.has(id) && id !== wire.id) || unknown(wire, ["related", i], id, "related wire", "content/wires"));
-    if (wire.merged_into && (!wireIds.has(wire.merged_into) || wire.merged_into === wire.id)) {
+    wire.related.forEach((id, i) => ((wireIds.has(id) || present.wires.has(id)) && id !== wire.id) || unknown(wire, ["related", i], id, "related wire", "content/wires"));
+    if (wire.merged_into && ((!wireIds.has(wire.merged_into) && !present.wires.has(wire.merged_into)) || wire.merged_into === wire.id)) {
       unknown(wire, ["merged_into"], wire.merged_into, "surviving wire", "content/wires");
     }
   }

@@ -34,12 +34,15 @@ export function parseYaml<T extends z.ZodType>(
   if (result.success) return { data: result.data, issues: [], lineOf };
   return {
     lineOf,
-    issues: result.error.issues.map((issue) => ({
-      file,
-      line: lineOf(issue.path.filter((key): key is string | number => typeof key !== "symbol")),
-      field: issue.path.length > 0 ? fieldPath(issue.path) : undefined,
-      message: issue.code === "unrecognized_keys" ? `unknown field ${issue.keys.join(", ")}` : issue.message,
-    })),
+    issues: result.error.issues.flatMap((issue) => {
+      const path = issue.path.filter((key): key is string | number => typeof key !== "symbol");
+      const field = issue.path.length > 0 ? fieldPath(issue.path) : undefined;
+      // An unknown field (a typo like `sevrity`) is located at its own line, not at its parent's.
+      if (issue.code === "unrecognized_keys") {
+        return issue.keys.map((key) => ({ file, line: lineOf([...path, key]), field, message: `unknown field ${key}` }));
+      }
+      return [{ file, line: lineOf(path), field, message: issue.message }];
+    }),
   };
 }
 

@@ -1,4 +1,5 @@
 import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
+import rehypeSlug from "rehype-slug";
 import rehypeStringify from "rehype-stringify";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
@@ -13,6 +14,10 @@ const schema = {
   ...defaultSchema,
   attributes: { ...defaultSchema.attributes, a: [...(defaultSchema.attributes?.a ?? []), "title", "rel"] },
 };
+
+// Guides are the archive's own documents: their headings get plain ids so that pages can link to
+// a section (#severity-rubric). Text from editors keeps the "user-content-" prefix on any id.
+const anchoredSchema = { ...schema, clobberPrefix: "" };
 
 /** Points `[source](source:N)` links at the wire's N-th source; unknown ones lose their link. */
 function citeSources(sources: SourceLink[]) {
@@ -31,13 +36,14 @@ function citeSources(sources: SourceLink[]) {
  * Markdown to HTML that is safe to insert: raw HTML is dropped by remark-rehype and
  * rehype-sanitize runs last, so neither content files nor editors can inject markup or script.
  */
-export async function renderMarkdown(markdown: string, sources: SourceLink[] = []): Promise<string> {
+export async function renderMarkdown(markdown: string, sources: SourceLink[] = [], options: { anchors?: boolean } = {}): Promise<string> {
   const file = await unified()
     .use(remarkParse)
     .use(remarkGfm)
     .use(citeSources(sources))
     .use(remarkRehype)
-    .use(rehypeSanitize, schema)
+    .use(options.anchors ? [rehypeSlug] : [])
+    .use(rehypeSanitize, options.anchors ? anchoredSchema : schema)
     .use(rehypeStringify)
     .process(markdown);
   return String(file);

@@ -4,14 +4,16 @@ import { z } from "zod";
 
 const isoDate = z
   .string({ error: "expected a date as YYYY-MM-DD" })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD")
+  // abort: a value that is not even shaped like a date gets one message, and the cross-field checks
+  // below (published before occurred) do not compare it as if it were one.
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "expected a date as YYYY-MM-DD", abort: true })
   .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), {
     error: "expected a real calendar date as YYYY-MM-DD",
   });
 
 const isoDateTime = z
   .string({ error: "expected a time as YYYY-MM-DDTHH:MM:SSZ" })
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/, "expected a time as YYYY-MM-DDTHH:MM:SSZ")
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/, { error: "expected a time as YYYY-MM-DDTHH:MM:SSZ", abort: true })
   .refine((value) => !Number.isNaN(Date.parse(value)), { error: "expected a real time as YYYY-MM-DDTHH:MM:SSZ" });
 
 const text = (max: number) => z.string({ error: "expected text" }).trim().min(1, "must not be empty").max(max, `at most ${max} characters`);

@@ -26,10 +26,10 @@ export async function getWire(id: string) {
         orderBy: { position: "asc" },
         select: { position: true, title: true, publisher: true, url: true, publishedOn: true, kind: true, archivedUrl: true },
       },
-      providers: { select: { provider: { select: { slug: true, name: true } } }, orderBy: { provider: { name: "asc" } } },
+      providers: { select: { provider: { select: { slug: true, name: true } } }, orderBy: { position: "asc" } },
       codes: {
         select: { ref: { select: { code: true, label: true } } },
-        orderBy: [{ ref: { familyLetter: "asc" } }, { ref: { number: "asc" } }],
+        orderBy: { position: "asc" },
       },
       rationale: { select: { text: true, basis: true, basisLabel: true, basisDate: true, test: true, version: true, updatedAt: true } },
     },

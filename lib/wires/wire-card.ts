@@ -27,8 +27,8 @@ export const wireCardSelect = {
   sourcingStandard: true,
   status: true,
   _count: { select: { sources: true } },
-  providers: { select: { provider: { select: { slug: true, name: true } } }, orderBy: { provider: { name: "asc" } } },
-  codes: { select: { ref: { select: { code: true, label: true, familyLetter: true, number: true } } }, orderBy: [{ ref: { familyLetter: "asc" } }, { ref: { number: "asc" } }] },
+  providers: { select: { provider: { select: { slug: true, name: true } } }, orderBy: { position: "asc" } },
+  codes: { select: { ref: { select: { code: true, label: true, familyLetter: true, number: true } } }, orderBy: { position: "asc" } },
 } satisfies Prisma.WireSelect;
 
 type CardRow = Prisma.WireGetPayload<{ select: typeof wireCardSelect }>;

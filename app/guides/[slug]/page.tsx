@@ -27,7 +27,7 @@ export default async function GuidePage({ params }: Props) {
       <h1 id="title" className="mt-4 text-3xl font-semibold sm:text-4xl">{guide.title}</h1>
       <p className="mt-2 text-lg text-muted">{guide.summary}</p>
       <p className="mt-2 font-sans text-xs text-muted">Updated <time dateTime={guide.updatedAt}>{formatLongDate(guide.updatedAt)}</time></p>
-      <Markdown text={guide.body} className="prose mt-6" />
+      <Markdown text={guide.body} className="prose mt-6" anchors />
       {families.length > 0 && <CodeTaxonomy families={families} />}
       {(guide.codes.length > 0 || guide.providers.length > 0) && (
         <dl className="mt-10 grid gap-x-4 gap-y-3 font-sans text-sm sm:grid-cols-[6rem_1fr]">

@@ -92,6 +92,7 @@ CREATE TABLE "source" (
 CREATE TABLE "wire_provider" (
     "wire_id" TEXT NOT NULL,
     "provider_id" INTEGER NOT NULL,
+    "position" SMALLINT NOT NULL DEFAULT 1,
 
     CONSTRAINT "wire_provider_pkey" PRIMARY KEY ("wire_id","provider_id")
 );
@@ -100,6 +101,7 @@ CREATE TABLE "wire_provider" (
 CREATE TABLE "wire_code" (
     "wire_id" TEXT NOT NULL,
     "code" TEXT NOT NULL,
+    "position" SMALLINT NOT NULL DEFAULT 1,
 
     CONSTRAINT "wire_code_pkey" PRIMARY KEY ("wire_id","code")
 );
