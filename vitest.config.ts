@@ -20,6 +20,6 @@ export default defineConfig({
     setupFiles: ["tests/helpers/setup-env.ts"],
     // Opening and migrating an embedded database takes a few seconds on a small machine.
     hookTimeout: 60_000,
-    testTimeout: 30_000,
+    testTimeout: 60_000,
   },
 });

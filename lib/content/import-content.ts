@@ -79,7 +79,7 @@ async function writeContent(tx: Tx, content: LoadedContent, onProgress: (message
   for (const wire of content.wires) {
     await tx.wire.update({ where: { id: wire.id }, data: { mergedIntoId: wire.merged_into ?? null } });
     await tx.wireLink.deleteMany({ where: { fromId: wire.id } });
-    await tx.wireLink.createMany({ data: wire.related.map((toId) => ({ fromId: wire.id, toId })) });
+    await tx.wireLink.createMany({ data: wire.related.map((toId, index) => ({ fromId: wire.id, toId, position: index + 1 })) });
   }
   const created = content.wires.filter((wire) => !existingIds.has(wire.id)).length;
   return {

@@ -41,7 +41,8 @@ export function parseYaml<T extends z.ZodType>(
       if (issue.code === "unrecognized_keys") {
         return issue.keys.map((key) => ({ file, line: lineOf([...path, key]), field, message: `unknown field ${key}` }));
       }
-      return [{ file, line: lineOf(path), field, message: issue.message }];
+      const missing = path.length > 0 && !doc.hasIn(path);
+      return [{ file, line: lineOf(path), field, message: missing ? `is missing (${issue.message})` : issue.message }];
     }),
   };
 }

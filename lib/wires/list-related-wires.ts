@@ -11,7 +11,7 @@ export const RELATED_LIMIT = 8;
  */
 export async function listRelatedWires(id: string, limit = RELATED_LIMIT): Promise<WireCard[]> {
   const prisma = await getPrisma();
-  const curated = await prisma.wireLink.findMany({ where: { fromId: id }, select: { toId: true } });
+  const curated = await prisma.wireLink.findMany({ where: { fromId: id }, orderBy: { position: "asc" }, select: { toId: true } });
   const scored = await prisma.$queryRaw<{ id: string }[]>(Prisma.sql`
     WITH me AS (SELECT occurred_on FROM wire WHERE id = ${id}),
     shared AS (

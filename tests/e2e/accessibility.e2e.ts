@@ -16,6 +16,7 @@ const PAGES = [
   { name: "Editor's Guide", path: "/guides/editors-guide", heading: "Editor's Guide" },
   { name: "Topic guide", path: "/guides/access-and-api-launches", heading: "Access expansions and API launches" },
   { name: "Not found", path: "/no-such-page", heading: "Nothing at this address" },
+  { name: "Wire not found", path: "/wires/AIW-1999-0001", heading: "Nothing at this address" },
 ];
 
 for (const colorScheme of ["light", "dark"] as const) {

@@ -34,13 +34,21 @@ test.describe("Without JavaScript", () => {
     await expect(article.getByRole("region", { name: /^Related events/ })).toBeVisible();
   });
 
-  test("redirects and the 404 page work", async ({ page }) => {
+  test("a wrong-case id and an old slug redirect to the canonical address", async ({ page }) => {
     await page.goto("/wires/aiw-2022-0008/wrong-slug");
     await expect(page).toHaveURL(DALLE_API.path);
-    const response = await page.goto("/wires/AIW-1999-0001");
-    expect(response?.status()).toBe(404);
-    await expect(page.getByRole("heading", { level: 1, name: "Nothing at this address" })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(DALLE_API.headline);
   });
+
+  for (const path of ["/no-such-page", "/wires/AIW-1999-0001", "/providers/nobody"]) {
+    test(`the 404 page for ${path} is in the HTML itself`, async ({ page }) => {
+      const response = await page.goto(path);
+      expect(response?.status()).toBe(404);
+      await expect(page.getByRole("heading", { level: 1, name: "Nothing at this address" })).toBeVisible();
+      await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+      await expect(page.locator("html")).toHaveAttribute("lang", "en-GB");
+    });
+  }
 
   test("the guides and the code and provider pages render", async ({ page }) => {
     await page.goto("/guides/editors-guide");

@@ -14,11 +14,12 @@ test.describe("A wire", () => {
 
     const wire = page.getByRole("article", { name: DALLE_API.headline });
     await expect(wire.getByRole("heading", { level: 1 })).toHaveText(DALLE_API.headline);
-    await expect(wire.getByText("SEV-3", { exact: true })).toBeVisible();
+    // The badge reads "SEV-3" on screen and names the severity in full for screen readers.
+    await expect(wire.getByRole("link", { name: /^Severity 3 of 5/ })).toHaveText(/^SEV-3/);
     await expect(wire.getByRole("link", { name: "OpenAI", exact: true }).first()).toHaveAttribute("href", "/archive?provider=openai");
     await expect(wire.getByRole("link", { name: "2 sources · standard" })).toBeVisible();
     await expect(wire.getByText(DALLE_API.id, { exact: true })).toBeVisible();
-    await expect(wire.getByText("3 November 2022")).toBeVisible();
+    await expect(wire.getByText("3 November 2022", { exact: true })).toHaveAttribute("datetime", "2022-11-03");
 
     // The body cites its sources inline, each citation a link to one of the wire's sources.
     const citations = wire.getByRole("link", { name: "source", exact: true });

@@ -1,7 +1,9 @@
 import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { SHIPPED_CONTENT } from "./database";
+
+/** The shipped content folder. */
+export const SHIPPED_CONTENT = path.resolve("content");
 
 export type ContentCopy = {
   /** The copy's folder, to pass to importContent. */

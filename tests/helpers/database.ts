@@ -1,10 +1,7 @@
-import path from "node:path";
 import { importContent, type ImportReport } from "@/lib/content/import-content";
 import { getDb } from "@/lib/db/get-db";
 import type { Database } from "@/lib/db/open-database";
-
-/** The shipped content folder. */
-export const SHIPPED_CONTENT = path.resolve("content");
+import { SHIPPED_CONTENT } from "./content-copy";
 
 let opened = false;
 

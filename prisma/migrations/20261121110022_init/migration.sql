@@ -110,6 +110,7 @@ CREATE TABLE "wire_code" (
 CREATE TABLE "wire_link" (
     "from_id" TEXT NOT NULL,
     "to_id" TEXT NOT NULL,
+    "position" SMALLINT NOT NULL DEFAULT 1,
 
     CONSTRAINT "wire_link_pkey" PRIMARY KEY ("from_id","to_id")
 );
