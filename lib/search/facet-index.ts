@@ -1,0 +1,278 @@
+import { Bitset } from "./bitset";
+
+/**
+ * An in-memory index of every wire's filterable fields, one bit per wire ordinal and value.
+ * PostgreSQL stays the source of truth and does the full-text matching; this index answers
+ * "which wires pass these filters", "how many per facet value" and "newest first" in
+ * milliseconds on a million wires, where the same counts in SQL take a scan of the whole set.
+ */
+
+export const STATUS_CODES = { PUBLISHED: 0, CORRECTED: 1, WITHDRAWN: 2, MERGED: 3 } as const;
+export const STANDARD_CODES = { PROVISIONAL: 0, STANDARD: 1, CONFIRMED: 2 } as const;
+
+export type IndexRow = {
+  ord: number;
+  day: number;
+  severity: number;
+  standard: keyof typeof STANDARD_CODES;
+  status: keyof typeof STATUS_CODES;
+  providers: number[];
+  codes: string[];
+};
+
+export type IndexFilter = {
+  providerIds?: number[];
+  codes?: string[];
+  severity?: { min: number; max: number };
+  standards?: number[];
+  statuses?: number[];
+  fromDay?: number;
+  toDay?: number;
+  /** Wires matching the search text, from PostgreSQL. */
+  text?: Bitset;
+};
+
+export type FacetName = "provider" | "code" | "severity" | "standard" | "status" | "year";
+export type FacetCounts = {
+  provider: Map<number, number>;
+  code: Map<string, number>;
+  severity: number[];
+  standard: number[];
+  status: number[];
+  year: Map<number, number>;
+};
+
+const PROVIDER_SLOTS = 4;
+const CODE_SLOTS = 6;
+const MAX_ORD = 1 << 24; // keys pack (day, ord) into one float64 for sorting
+const DAY_MS = 86_400_000;
+
+export class FacetIndex {
+  size = 0;
+  /** Wires that exist and are listed (not merged). */
+  readonly listed = new Bitset(1024);
+  private readonly loaded = new Bitset(1024);
+  day = new Int32Array(1024);
+  severity = new Uint8Array(1024);
+  standard = new Uint8Array(1024);
+  status = new Uint8Array(1024);
+  private providerSlots = new Int32Array(1024 * PROVIDER_SLOTS).fill(-1);
+  private codeSlots = new Int16Array(1024 * CODE_SLOTS).fill(-1);
+  private readonly overflow = new Map<number, { providers: number[]; codes: number[] }>();
+  private readonly providerBits = new Map<number, Bitset>();
+  private readonly codeNames: string[] = [];
+  private readonly codeIds = new Map<string, number>();
+  private readonly codeBits: Bitset[] = [];
+  private readonly severityBits = Array.from({ length: 6 }, () => new Bitset(1024));
+  private readonly standardBits = Array.from({ length: 3 }, () => new Bitset(1024));
+  private readonly statusBits = Array.from({ length: 4 }, () => new Bitset(1024));
+  /** Ordinals newest first: by event day, then by ordinal, both descending. */
+  private order = new Uint32Array(0);
+  private orderDirty = false;
+  private globalCounts?: FacetCounts;
+  seq = 0n;
+  /** The lowest change number when the index was built: used to notice a wholesale reset. */
+  minSeq = 0n;
+
+  /** Adds or replaces one wire. */
+  apply(row: IndexRow): void {
+    if (row.ord >= MAX_ORD) throw new Error(`wire ordinal ${row.ord} is beyond the index's range`);
+    this.ensureCapacity(row.ord + 1);
+    if (this.loaded.has(row.ord)) this.remove(row.ord);
+    const { ord } = row;
+    this.loaded.set(ord);
+    this.size = Math.max(this.size, ord + 1);
+    if (this.day[ord] !== row.day) this.orderDirty = true;
+    this.day[ord] = row.day;
+    this.severity[ord] = row.severity;
+    this.standard[ord] = STANDARD_CODES[row.standard];
+    this.status[ord] = STATUS_CODES[row.status];
+    this.severityBits[row.severity]!.set(ord);
+    this.standardBits[this.standard[ord]!]!.set(ord);
+    this.statusBits[this.status[ord]!]!.set(ord);
+    if (row.status !== "MERGED") this.listed.set(ord);
+    const codes = row.codes.map((code) => this.codeId(code));
+    row.providers.forEach((id, i) => {
+      this.bitsFor(this.providerBits, id).set(ord);
+      if (i < PROVIDER_SLOTS) this.providerSlots[ord * PROVIDER_SLOTS + i] = id;
+    });
+    codes.forEach((id, i) => {
+      this.codeBits[id]!.set(ord);
+      if (i < CODE_SLOTS) this.codeSlots[ord * CODE_SLOTS + i] = id;
+    });
+    if (row.providers.length > PROVIDER_SLOTS || codes.length > CODE_SLOTS) {
+      this.overflow.set(ord, { providers: row.providers.slice(PROVIDER_SLOTS), codes: codes.slice(CODE_SLOTS) });
+    }
+    this.globalCounts = undefined;
+  }
+
+  private remove(ord: number): void {
+    this.listed.clear(ord);
+    this.severityBits[this.severity[ord]!]?.clear(ord);
+    this.standardBits[this.standard[ord]!]?.clear(ord);
+    this.statusBits[this.status[ord]!]?.clear(ord);
+    this.forEachProvider(ord, (id) => this.providerBits.get(id)?.clear(ord));
+    this.forEachCode(ord, (id) => this.codeBits[id]?.clear(ord));
+    this.providerSlots.fill(-1, ord * PROVIDER_SLOTS, (ord + 1) * PROVIDER_SLOTS);
+    this.codeSlots.fill(-1, ord * CODE_SLOTS, (ord + 1) * CODE_SLOTS);
+    this.overflow.delete(ord);
+  }
+
+  private forEachProvider(ord: number, visit: (id: number) => void): void {
+    for (let i = ord * PROVIDER_SLOTS, end = i + PROVIDER_SLOTS; i < end; i += 1) {
+      const id = this.providerSlots[i]!;
+      if (id < 0) break;
+      visit(id);
+    }
+    this.overflow.get(ord)?.providers.forEach(visit);
+  }
+
+  private forEachCode(ord: number, visit: (id: number) => void): void {
+    for (let i = ord * CODE_SLOTS, end = i + CODE_SLOTS; i < end; i += 1) {
+      const id = this.codeSlots[i]!;
+      if (id < 0) break;
+      visit(id);
+    }
+    this.overflow.get(ord)?.codes.forEach(visit);
+  }
+
+  private codeId(code: string): number {
+    let id = this.codeIds.get(code);
+    if (id === undefined) {
+      id = this.codeNames.length;
+      this.codeNames.push(code);
+      this.codeIds.set(code, id);
+      this.codeBits.push(new Bitset(this.loaded.capacity));
+    }
+    return id;
+  }
+
+  private bitsFor(map: Map<number, Bitset>, key: number): Bitset {
+    let bits = map.get(key);
+    if (!bits) {
+      bits = new Bitset(this.loaded.capacity);
+      map.set(key, bits);
+    }
+    return bits;
+  }
+
+  private ensureCapacity(needed: number): void {
+    if (needed <= this.day.length) return;
+    let capacity = this.day.length;
+    while (capacity < needed) capacity *= 2;
+    const grow = <T extends Int32Array | Uint8Array | Int16Array>(array: T, size: number, fill?: number): T => {
+      const next = new (array.constructor as new (n: number) => T)(size);
+      if (fill !== undefined) next.fill(fill);
+      next.set(array);
+      return next;
+    };
+    this.day = grow(this.day, capacity);
+    this.severity = grow(this.severity, capacity);
+    this.standard = grow(this.standard, capacity);
+    this.status = grow(this.status, capacity);
+    this.providerSlots = grow(this.providerSlots, capacity * PROVIDER_SLOTS, -1);
+    this.codeSlots = grow(this.codeSlots, capacity * CODE_SLOTS, -1);
+    for (const bits of [this.listed, this.loaded, ...this.severityBits, ...this.standardBits, ...this.statusBits, ...this.codeBits, ...this.providerBits.values()]) {
+      bits.grow(capacity);
+    }
+  }
+
+  /** The wires passing every filter but `except` (for the facet counts of that facet). */
+  mask(filter: IndexFilter, except?: FacetName): Bitset {
+    const mask = this.listed.clone();
+    const anyOf = (sets: (Bitset | undefined)[]) => {
+      const union = new Bitset(mask.capacity);
+      for (const set of sets) if (set) union.or(set);
+      mask.and(union);
+    };
+    if (filter.providerIds?.length && except !== "provider") anyOf(filter.providerIds.map((id) => this.providerBits.get(id)));
+    if (filter.codes?.length && except !== "code") anyOf(filter.codes.map((code) => this.codeBits[this.codeIds.get(code) ?? -1]));
+    if (filter.severity && except !== "severity") {
+      anyOf(this.severityBits.slice(filter.severity.min, filter.severity.max + 1));
+    }
+    if (filter.standards?.length && except !== "standard") anyOf(filter.standards.map((s) => this.standardBits[s]));
+    if (filter.statuses?.length && except !== "status") anyOf(filter.statuses.map((s) => this.statusBits[s]));
+    if (filter.text) mask.and(filter.text);
+    if ((filter.fromDay !== undefined || filter.toDay !== undefined) && except !== "year") {
+      const from = filter.fromDay ?? -Infinity;
+      const to = filter.toDay ?? Infinity;
+      const { day } = this;
+      const { words } = mask;
+      for (let w = 0; w < words.length; w += 1) {
+        let word = words[w]!;
+        while (word !== 0) {
+          const low = word & -word;
+          const ord = (w << 5) + 31 - Math.clz32(low);
+          if (day[ord]! < from || day[ord]! > to) words[w]! &= ~low;
+          word ^= low;
+        }
+      }
+    }
+    return mask;
+  }
+
+  /** Counts, per value of each facet in `facets`, the wires in `mask`. */
+  count(mask: Bitset, facets: FacetName[]): FacetCounts {
+    const counts: FacetCounts = { provider: new Map(), code: new Map(), severity: [0, 0, 0, 0, 0, 0], standard: [0, 0, 0], status: [0, 0, 0, 0], year: new Map() };
+    const want = new Set(facets);
+    const codeCounts = new Int32Array(this.codeNames.length);
+    const providerCounts = new Map<number, number>();
+    const yearCounts = new Map<number, number>();
+    mask.forEach((ord) => {
+      if (want.has("severity")) counts.severity[this.severity[ord]!]! += 1;
+      if (want.has("standard")) counts.standard[this.standard[ord]!]! += 1;
+      if (want.has("status")) counts.status[this.status[ord]!]! += 1;
+      if (want.has("provider")) this.forEachProvider(ord, (id) => providerCounts.set(id, (providerCounts.get(id) ?? 0) + 1));
+      if (want.has("code")) this.forEachCode(ord, (id) => (codeCounts[id]! += 1));
+      if (want.has("year")) {
+        const year = new Date(this.day[ord]! * DAY_MS).getUTCFullYear();
+        yearCounts.set(year, (yearCounts.get(year) ?? 0) + 1);
+      }
+    });
+    counts.provider = providerCounts;
+    codeCounts.forEach((n, id) => n > 0 && counts.code.set(this.codeNames[id]!, n));
+    counts.year = yearCounts;
+    return counts;
+  }
+
+  /** Facet counts over every listed wire, kept until the index changes. */
+  allCounts(): FacetCounts {
+    this.globalCounts ??= this.count(this.listed, ["provider", "code", "severity", "standard", "status", "year"]);
+    return this.globalCounts;
+  }
+
+  /** Ordinals newest first (event day, then ordinal, descending). */
+  newestFirst(): Uint32Array {
+    if (this.orderDirty || this.order.length !== this.loaded.count()) {
+      const keys: number[] = [];
+      this.loaded.forEach((ord) => keys.push(this.day[ord]! * MAX_ORD + ord));
+      const sorted = Float64Array.from(keys).sort();
+      this.order = new Uint32Array(sorted.length);
+      for (let i = 0; i < sorted.length; i += 1) this.order[i] = sorted[sorted.length - 1 - i]! % MAX_ORD;
+      this.orderDirty = false;
+    }
+    return this.order;
+  }
+
+  /** Where (day, ord) sits in newest-first order: the index of the first entry after it. */
+  positionAfter(day: number, ord: number): number {
+    const order = this.newestFirst();
+    const key = day * MAX_ORD + ord;
+    let lo = 0;
+    let hi = order.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const o = order[mid]!;
+      if (this.day[o]! * MAX_ORD + o > key) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < order.length && order[lo] === ord ? lo + 1 : lo;
+  }
+
+  codeList(): string[] {
+    return [...this.codeNames];
+  }
+}
+
+export const dayOf = (isoDate: string) => Math.round(Date.parse(`${isoDate}T00:00:00Z`) / DAY_MS);
+export const isoOfDay = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);

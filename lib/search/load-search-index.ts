@@ -1,0 +1,86 @@
+import "server-only";
+import { getDb, getPrisma } from "@/lib/db/get-db";
+import type { Database } from "@/lib/db/open-database";
+import { FacetIndex, type IndexRow } from "./facet-index";
+
+const CHUNK = 50_000;
+/** Re-read this many sequence numbers behind the newest seen, for writes that committed out of order. */
+const SEQ_MARGIN = 1_000n;
+
+type Row = Omit<IndexRow, "providers" | "codes"> & { seq: bigint; providers: number[] | null; codes: string[] | null };
+
+type State = { index?: FacetIndex; loading?: Promise<FacetIndex> };
+// One index per open database (and so per process in the app), kept across hot reloads.
+const slot = globalThis as typeof globalThis & { __wireSearchIndexes?: WeakMap<Database, State> };
+
+/**
+ * The process's search index, loaded on first use and brought up to date with PostgreSQL
+ * before each search: one indexed `max(search_seq)` read when nothing changed.
+ */
+export async function loadSearchIndex(): Promise<FacetIndex> {
+  slot.__wireSearchIndexes ??= new WeakMap();
+  const db = await getDb();
+  let state = slot.__wireSearchIndexes.get(db);
+  if (!state) {
+    state = {};
+    slot.__wireSearchIndexes.set(db, state);
+  }
+  if (state.index && (await refresh(state.index))) return state.index;
+  const current = state;
+  current.loading ??= build().finally(() => (current.loading = undefined));
+  current.index = await current.loading;
+  return current.index;
+}
+
+async function build(): Promise<FacetIndex> {
+  const index = new FacetIndex();
+  index.minSeq = (await seqRange()).min ?? 0n;
+  let after = -1;
+  for (;;) {
+    const rows = await readRows(`w.ord > ${after}`, "w.ord", CHUNK);
+    for (const row of rows) applyRow(index, row);
+    if (rows.length < CHUNK) break;
+    after = rows.at(-1)!.ord;
+  }
+  return index;
+}
+
+async function seqRange(): Promise<{ min: bigint | null; max: bigint | null }> {
+  const prisma = await getPrisma();
+  const [range] = await prisma.$queryRaw<[{ min: bigint | null; max: bigint | null }]>`SELECT min(search_seq) AS min, max(search_seq) AS max FROM wire`;
+  return range;
+}
+
+/**
+ * Brings the index up to date; false when it must be rebuilt instead. Wires are never deleted,
+ * so rows vanishing from the start of the sequence (a wholesale reset) call for a rebuild.
+ */
+async function refresh(index: FacetIndex): Promise<boolean> {
+  const { min, max } = await seqRange();
+  if (min === null || max === null) return index.size === 0;
+  if (min > index.minSeq) return false;
+  if (max <= index.seq) return true;
+  let from = index.seq > SEQ_MARGIN ? index.seq - SEQ_MARGIN : 0n;
+  for (;;) {
+    const rows = await readRows(`w.search_seq > ${from}`, "w.search_seq", CHUNK);
+    for (const row of rows) applyRow(index, row);
+    if (rows.length < CHUNK) return true;
+    from = rows.at(-1)!.seq;
+  }
+}
+
+function applyRow(index: FacetIndex, row: Row): void {
+  index.apply({ ...row, providers: row.providers ?? [], codes: row.codes ?? [] });
+  if (row.seq > index.seq) index.seq = row.seq;
+}
+
+/** `where` and `orderBy` are fixed strings of this module, never user input. */
+async function readRows(where: string, orderBy: string, limit: number): Promise<Row[]> {
+  const prisma = await getPrisma();
+  return prisma.$queryRawUnsafe<Row[]>(`
+    SELECT w.ord, (w.occurred_on - DATE '1970-01-01') AS day, w.severity::int AS severity,
+      w.sourcing_standard::text AS standard, w.status::text AS status, w.search_seq AS seq,
+      (SELECT array_agg(p.provider_id ORDER BY p.position) FROM wire_provider p WHERE p.wire_id = w.id) AS providers,
+      (SELECT array_agg(c.code ORDER BY c.position) FROM wire_code c WHERE c.wire_id = w.id) AS codes
+    FROM wire w WHERE ${where} ORDER BY ${orderBy} LIMIT ${limit}`);
+}

@@ -1,0 +1,169 @@
+import "server-only";
+import { getPrisma } from "@/lib/db/get-db";
+import { SEVERITY_LABELS, STATUS_LABELS } from "@/lib/wires/labels";
+import { toWireCard, wireCardSelect, type WireCard } from "@/lib/wires/wire-card";
+import type { ArchiveQuery } from "./archive-query";
+import { STANDARD_CODES, STATUS_CODES, dayOf, type FacetCounts, type FacetIndex, type FacetName, type IndexFilter } from "./facet-index";
+import { highlightWires, type Highlighted } from "./highlight-wires";
+import { loadSearchIndex } from "./load-search-index";
+import { matchText, type TextMatch } from "./match-text";
+import { pageByRank, pageByDate, type ResultPage } from "./result-pages";
+import { resolveFilters, type ResolvedFilters } from "./resolve-filters";
+import { suggestSpelling } from "./suggest-spelling";
+
+export const SEARCH_PAGE_SIZE = 25;
+
+export type Facet = { value: string; label: string; count: number; selected: boolean };
+export type SearchHit = WireCard & { highlight?: { headline: Highlighted; summary: Highlighted } };
+export type SearchResult = {
+  ordering: "relevance" | "newest";
+  total: number;
+  items: SearchHit[];
+  older?: string;
+  newer?: string;
+  /** The query as the archive understood it: provider slugs, expanded codes. */
+  applied: { provider: string[]; code: string[] };
+  facets: Record<FacetName, Facet[]>;
+  unknown: ResolvedFilters["unknownProviders"] | null;
+  unknownCodes: string[];
+  notices: string[];
+  suggestion?: string;
+  badCursor: boolean;
+};
+
+/** Searches the archive: text in PostgreSQL, filters and facet counts in the in-memory index. */
+export async function searchArchive(query: ArchiveQuery, options: { limit?: number } = {}): Promise<SearchResult> {
+  const limit = options.limit ?? SEARCH_PAGE_SIZE;
+  const [resolved, index] = await Promise.all([resolveFilters(query.provider, query.code), loadSearchIndex()]);
+  const notices: string[] = [];
+  let text: TextMatch | undefined;
+  if (query.q) {
+    text = await matchText(query.q, index.seq, index.size);
+    if (!text.searchable) {
+      notices.push(`“${query.q}” has no words the archive indexes (only very common words or operators), so the text was left out.`);
+      text = undefined;
+    }
+  }
+  const filter: IndexFilter = {
+    providerIds: resolved.providers.map((p) => p.id),
+    codes: resolved.codes,
+    severity: query.severity,
+    standards: query.standard.map((s) => STANDARD_CODES[s.toUpperCase() as keyof typeof STANDARD_CODES]),
+    statuses: query.status.map((s) => STATUS_CODES[s.toUpperCase() as keyof typeof STATUS_CODES]),
+    fromDay: query.from ? dayOf(query.from) : undefined,
+    toDay: query.to ? dayOf(query.to) : undefined,
+    text: text?.bits,
+  };
+  const unknown = resolved.unknownProviders.length > 0 || resolved.unknownCodes.length > 0;
+  const mask = index.mask(filter);
+  if (unknown) mask.words.fill(0);
+  const total = mask.count();
+  const page: ResultPage = text ? pageByRank(text, mask, query.cursor, query.dir, limit) : pageByDate(index, mask, query.cursor, query.dir, limit);
+  const [items, facets, suggestion] = await Promise.all([
+    loadHits(page.ords, text ? query.q : undefined),
+    facetList(index, filter, mask, unknown, resolved, query),
+    query.q && total < 3 ? suggestSpelling(query.q) : Promise.resolve(undefined),
+  ]);
+  return {
+    ordering: text ? "relevance" : "newest",
+    total,
+    items,
+    older: page.older,
+    newer: page.newer,
+    applied: { provider: resolved.providers.map((p) => p.slug), code: resolved.codes },
+    facets,
+    unknown: resolved.unknownProviders.length > 0 ? resolved.unknownProviders : null,
+    unknownCodes: resolved.unknownCodes,
+    notices,
+    suggestion,
+    badCursor: page.badCursor,
+  };
+}
+
+async function loadHits(ords: number[], q: string | undefined): Promise<SearchHit[]> {
+  if (ords.length === 0) return [];
+  const prisma = await getPrisma();
+  const [rows, marks] = await Promise.all([
+    prisma.wire.findMany({ where: { ord: { in: ords } }, select: { ...wireCardSelect, ord: true } }),
+    q ? highlightWires(ords, q) : Promise.resolve(undefined),
+  ]);
+  const byOrd = new Map(rows.map((row) => [row.ord, row]));
+  return ords.flatMap((ord) => {
+    const row = byOrd.get(ord);
+    if (!row) return [];
+    const card: SearchHit = toWireCard(row);
+    const mark = marks?.get(ord);
+    if (mark) card.highlight = mark;
+    return [card];
+  });
+}
+
+/** Each facet's counts reflect every other active filter, and not its own. */
+async function facetList(
+  index: FacetIndex,
+  filter: IndexFilter,
+  mask: ReturnType<FacetIndex["mask"]>,
+  unknown: boolean,
+  resolved: ResolvedFilters,
+  query: ArchiveQuery,
+): Promise<Record<FacetName, Facet[]>> {
+  const active: Record<FacetName, boolean> = {
+    provider: (filter.providerIds?.length ?? 0) > 0,
+    code: (filter.codes?.length ?? 0) > 0,
+    severity: Boolean(filter.severity),
+    standard: (filter.standards?.length ?? 0) > 0,
+    status: (filter.statuses?.length ?? 0) > 0,
+    year: filter.fromDay !== undefined || filter.toDay !== undefined,
+  };
+  const names = Object.keys(active) as FacetName[];
+  const nothingActive = !filter.text && !unknown && names.every((name) => !active[name]);
+  const base = nothingActive ? index.allCounts() : index.count(mask, names.filter((name) => !active[name]));
+  const countsFor = (name: FacetName): FacetCounts => {
+    if (!active[name]) return base;
+    const others = index.mask(filter, name);
+    if (unknown) others.words.fill(0);
+    return index.count(others, [name]);
+  };
+  const provider = countsFor("provider");
+  const code = countsFor("code");
+  const prisma = await getPrisma();
+  const providerIds = [...new Set([...provider.provider.keys(), ...(filter.providerIds ?? [])])];
+  const [providerRows, codeRows] = await Promise.all([
+    prisma.provider.findMany({ where: { id: { in: providerIds } }, select: { id: true, slug: true, name: true } }),
+    prisma.code.findMany({ select: { code: true, label: true }, orderBy: [{ familyLetter: "asc" }, { number: "asc" }] }),
+  ]);
+  const selectedProviders = new Set(resolved.providers.map((p) => p.id));
+  const selectedCodes = new Set(resolved.codes);
+  const byCount = (a: Facet, b: Facet) => Number(b.selected) - Number(a.selected) || b.count - a.count || a.label.localeCompare(b.label);
+  const severity = countsFor("severity");
+  const standard = countsFor("standard");
+  const status = countsFor("status");
+  const year = countsFor("year");
+  return {
+    provider: providerRows
+      .map((p) => ({ value: p.slug, label: p.name, count: provider.provider.get(p.id) ?? 0, selected: selectedProviders.has(p.id) }))
+      .sort(byCount),
+    code: codeRows.map((c) => ({ value: c.code, label: c.label, count: code.code.get(c.code) ?? 0, selected: selectedCodes.has(c.code) })),
+    severity: [1, 2, 3, 4, 5].map((n) => ({
+      value: String(n),
+      label: `SEV-${n} ${SEVERITY_LABELS[n]}`,
+      count: severity.severity[n] ?? 0,
+      selected: Boolean(query.severity && n >= query.severity.min && n <= query.severity.max),
+    })),
+    standard: (["provisional", "standard", "confirmed"] as const).map((s, i) => ({
+      value: s,
+      label: s[0]!.toUpperCase() + s.slice(1),
+      count: standard.standard[i] ?? 0,
+      selected: query.standard.includes(s),
+    })),
+    status: (["published", "corrected", "withdrawn"] as const).map((s, i) => ({
+      value: s,
+      label: STATUS_LABELS[s.toUpperCase() as keyof typeof STATUS_LABELS],
+      count: status.status[i] ?? 0,
+      selected: query.status.includes(s),
+    })),
+    year: [...year.year.entries()]
+      .sort((a, b) => b[0] - a[0])
+      .map(([y, count]) => ({ value: String(y), label: String(y), count, selected: query.from === `${y}-01-01` && query.to === `${y}-12-31` })),
+  };
+}
