@@ -71,6 +71,10 @@ export class FacetIndex {
   private orderDirty = false;
   private globalCounts?: FacetCounts;
   seq = 0n;
+  private maxProviderId = 0;
+  private loadedCount = 0;
+  private minDay = Number.MAX_SAFE_INTEGER;
+  private maxDay = Number.MIN_SAFE_INTEGER;
   /** The lowest change number when the index was built: used to notice a wholesale reset. */
   minSeq = 0n;
 
@@ -79,11 +83,14 @@ export class FacetIndex {
     if (row.ord >= MAX_ORD) throw new Error(`wire ordinal ${row.ord} is beyond the index's range`);
     this.ensureCapacity(row.ord + 1);
     if (this.loaded.has(row.ord)) this.remove(row.ord);
+    else this.loadedCount += 1;
     const { ord } = row;
     this.loaded.set(ord);
     this.size = Math.max(this.size, ord + 1);
     if (this.day[ord] !== row.day) this.orderDirty = true;
     this.day[ord] = row.day;
+    if (row.day < this.minDay) this.minDay = row.day;
+    if (row.day > this.maxDay) this.maxDay = row.day;
     this.severity[ord] = row.severity;
     this.standard[ord] = STANDARD_CODES[row.standard];
     this.status[ord] = STATUS_CODES[row.status];
@@ -93,6 +100,7 @@ export class FacetIndex {
     if (row.status !== "MERGED") this.listed.set(ord);
     const codes = row.codes.map((code) => this.codeId(code));
     row.providers.forEach((id, i) => {
+      if (id > this.maxProviderId) this.maxProviderId = id;
       this.bitsFor(this.providerBits, id).set(ord);
       if (i < PROVIDER_SLOTS) this.providerSlots[ord * PROVIDER_SLOTS + i] = id;
     });
@@ -211,28 +219,55 @@ export class FacetIndex {
     return mask;
   }
 
-  /** Counts, per value of each facet in `facets`, the wires in `mask`. */
+  /** Counts, per value of each facet in `facets`, the wires in `mask`. A hot loop: typed arrays, no closures. */
   count(mask: Bitset, facets: FacetName[]): FacetCounts {
-    const counts: FacetCounts = { provider: new Map(), code: new Map(), severity: [0, 0, 0, 0, 0, 0], standard: [0, 0, 0], status: [0, 0, 0, 0], year: new Map() };
     const want = new Set(facets);
-    const codeCounts = new Int32Array(this.codeNames.length);
-    const providerCounts = new Map<number, number>();
+    const [bySeverity, byStandard, byStatus] = [want.has("severity"), want.has("standard"), want.has("status")];
+    const [byProvider, byCode, byYear] = [want.has("provider"), want.has("code"), want.has("year")];
+    const severity = new Float64Array(6);
+    const standard = new Float64Array(3);
+    const status = new Float64Array(4);
+    const providerCounts = new Float64Array(this.maxProviderId + 1);
+    const codeCounts = new Float64Array(this.codeNames.length);
     const yearCounts = new Map<number, number>();
-    mask.forEach((ord) => {
-      if (want.has("severity")) counts.severity[this.severity[ord]!]! += 1;
-      if (want.has("standard")) counts.standard[this.standard[ord]!]! += 1;
-      if (want.has("status")) counts.status[this.status[ord]!]! += 1;
-      if (want.has("provider")) this.forEachProvider(ord, (id) => providerCounts.set(id, (providerCounts.get(id) ?? 0) + 1));
-      if (want.has("code")) this.forEachCode(ord, (id) => (codeCounts[id]! += 1));
-      if (want.has("year")) {
-        const year = new Date(this.day[ord]! * DAY_MS).getUTCFullYear();
-        yearCounts.set(year, (yearCounts.get(year) ?? 0) + 1);
+    const dayCounts = byYear && this.maxDay >= this.minDay ? new Float64Array(this.maxDay - this.minDay + 1) : undefined;
+    const { words } = mask;
+    const { providerSlots, codeSlots, day } = this;
+    for (let w = 0; w < words.length; w += 1) {
+      let word = words[w]!;
+      while (word !== 0) {
+        const low = word & -word;
+        const ord = (w << 5) + 31 - Math.clz32(low);
+        word ^= low;
+        if (bySeverity) severity[this.severity[ord]!]! += 1;
+        if (byStandard) standard[this.standard[ord]!]! += 1;
+        if (byStatus) status[this.status[ord]!]! += 1;
+        if (byProvider) {
+          for (let i = ord * PROVIDER_SLOTS, end = i + PROVIDER_SLOTS; i < end && providerSlots[i]! >= 0; i += 1) providerCounts[providerSlots[i]!]! += 1;
+        }
+        if (byCode) {
+          for (let i = ord * CODE_SLOTS, end = i + CODE_SLOTS; i < end && codeSlots[i]! >= 0; i += 1) codeCounts[codeSlots[i]!]! += 1;
+        }
+        if (dayCounts) dayCounts[day[ord]! - this.minDay]! += 1;
       }
-    });
-    counts.provider = providerCounts;
-    codeCounts.forEach((n, id) => n > 0 && counts.code.set(this.codeNames[id]!, n));
-    counts.year = yearCounts;
-    return counts;
+    }
+    for (const [ord, extra] of this.overflow) {
+      if (!mask.has(ord)) continue;
+      if (byProvider) for (const id of extra.providers) providerCounts[id]! += 1;
+      if (byCode) for (const id of extra.codes) codeCounts[id]! += 1;
+    }
+    if (dayCounts) {
+      dayCounts.forEach((n, offset) => {
+        if (n === 0) return;
+        const year = new Date((this.minDay + offset) * DAY_MS).getUTCFullYear();
+        yearCounts.set(year, (yearCounts.get(year) ?? 0) + n);
+      });
+    }
+    const provider = new Map<number, number>();
+    providerCounts.forEach((n, id) => n > 0 && provider.set(id, n));
+    const code = new Map<string, number>();
+    codeCounts.forEach((n, id) => n > 0 && code.set(this.codeNames[id]!, n));
+    return { provider, code, severity: [...severity], standard: [...standard], status: [...status], year: yearCounts };
   }
 
   /** Facet counts over every listed wire, kept until the index changes. */
@@ -243,7 +278,7 @@ export class FacetIndex {
 
   /** Ordinals newest first (event day, then ordinal, descending). */
   newestFirst(): Uint32Array {
-    if (this.orderDirty || this.order.length !== this.loaded.count()) {
+    if (this.orderDirty || this.order.length !== this.loadedCount) {
       const keys: number[] = [];
       this.loaded.forEach((ord) => keys.push(this.day[ord]! * MAX_ORD + ord));
       const sorted = Float64Array.from(keys).sort();

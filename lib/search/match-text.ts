@@ -33,17 +33,14 @@ export async function matchText(q: string, seq: bigint, capacity: number): Promi
   const [probe] = await prisma.$queryRaw<[{ nodes: number }]>`SELECT numnode(websearch_to_tsquery('english', ${q})) AS nodes`;
   const bits = new Bitset(capacity);
   if (!probe || probe.nodes === 0) return { searchable: false, bits, ords: new Uint32Array(0), ranks: new Float32Array(0) };
-  const rows = await prisma.$queryRaw<{ ord: number; rank: number }[]>`
-    SELECT w.ord, ts_rank(w.search_vector, query)::float8 AS rank
+  // One row of two arrays: far cheaper to carry than one row per match when a word is common.
+  const [row] = await prisma.$queryRaw<[{ ords: number[] | null; ranks: number[] | null }]>`
+    SELECT array_agg(w.ord) AS ords, array_agg(ts_rank(w.search_vector, query)::float8) AS ranks
     FROM wire w, websearch_to_tsquery('english', ${q}) query
     WHERE w.search_vector @@ query`;
-  const ords = new Uint32Array(rows.length);
-  const ranks = new Float32Array(rows.length);
-  rows.forEach((row, i) => {
-    ords[i] = row.ord;
-    ranks[i] = row.rank;
-    bits.set(row.ord);
-  });
+  const ords = Uint32Array.from(row?.ords ?? []);
+  const ranks = Float32Array.from(row?.ranks ?? []);
+  for (const ord of ords) bits.set(ord);
   const match = { searchable: true, bits, ords, ranks };
   remember(key, match);
   return match;

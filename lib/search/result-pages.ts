@@ -50,29 +50,39 @@ export function pageByDate(index: FacetIndex, mask: Bitset, cursor: string | und
 
 export function pageByRank(text: TextMatch, mask: Bitset, cursor: string | undefined, dir: "older" | "newer" | undefined, limit: number): ResultPage {
   const parsed = parseCursor(cursor, "r");
-  const hits: { rank: number; ord: number }[] = [];
-  for (let i = 0; i < text.ords.length; i += 1) if (mask.has(text.ords[i]!)) hits.push({ rank: text.ranks[i]!, ord: text.ords[i]! });
-  // Best first; ties by newest ordinal. Ranks are float32 in memory, so cursors carry that value.
-  hits.sort((x, y) => y.rank - x.rank || y.ord - x.ord);
-  const after = (h: { rank: number; ord: number }, c: { a: number; ord: number }) => h.rank < c.a || (h.rank === c.a && h.ord < c.ord);
-  const key = (h: { rank: number; ord: number }) => `r${h.rank}_${h.ord}`;
   const valid = parsed && parsed !== "bad" ? parsed : undefined;
-  let start = 0;
-  if (valid) {
-    start = hits.findIndex((h) => after(h, valid));
-    if (start < 0) start = hits.length;
+  // Best first: higher rank, then higher ordinal. `before(i)` is true when hit i comes before the cursor.
+  const { ords, ranks } = text;
+  const comesBefore = (i: number, rank: number, ord: number) => ranks[i]! > rank || (ranks[i] === rank && ords[i]! > ord);
+  const key = (i: number) => `r${ranks[i]}_${ords[i]}`;
+  const backwards = dir === "newer" && valid !== undefined;
+  // One pass keeps the `limit + 1` hits nearest the cursor on the wanted side (no full sort).
+  const kept: number[] = [];
+  const nearer = (a: number, b: number) => (backwards ? comesBefore(b, ranks[a]!, ords[a]!) : comesBefore(a, ranks[b]!, ords[b]!));
+  for (let i = 0; i < ords.length; i += 1) {
+    if (!mask.has(ords[i]!)) continue;
+    if (valid) {
+      const isBefore = comesBefore(i, valid.a, valid.ord);
+      const isCursor = ranks[i] === valid.a && ords[i] === valid.ord;
+      if (isCursor || isBefore !== backwards) continue;
+    }
+    if (kept.length <= limit) {
+      kept.push(i);
+      kept.sort((a, b) => (nearer(a, b) ? -1 : 1));
+    } else if (nearer(i, kept[limit]!)) {
+      kept[limit] = i;
+      kept.sort((a, b) => (nearer(a, b) ? -1 : 1));
+    }
   }
-  if (dir === "newer" && valid) {
-    const end = start - (hits[start - 1]?.ord === valid.ord ? 1 : 0);
-    const from = Math.max(0, end - limit);
-    const page = hits.slice(from, end);
-    return { ords: page.map((h) => h.ord), newer: from > 0 && page[0] ? key(page[0]) : undefined, older: page.length ? key(page.at(-1)!) : undefined, badCursor: false };
-  }
-  const page = hits.slice(start, start + limit);
+  const more = kept.length > limit;
+  const page = kept.slice(0, limit);
+  if (backwards) page.reverse();
+  const first = page[0];
+  const last = page.at(-1);
   return {
-    ords: page.map((h) => h.ord),
-    older: start + limit < hits.length && page.length ? key(page.at(-1)!) : undefined,
-    newer: valid && page[0] ? key(page[0]) : undefined,
+    ords: page.map((i) => ords[i]!),
+    older: last !== undefined && (backwards || more) ? key(last) : undefined,
+    newer: first !== undefined && (backwards ? more : Boolean(valid)) ? key(first) : undefined,
     badCursor: parsed === "bad",
   };
 }
