@@ -1,4 +1,5 @@
 import "server-only";
+import { listedWireCount } from "@/lib/wires/listed-wire";
 import { getPrisma } from "@/lib/db/get-db";
 
 /** A code with its family and the number of wires that carry it; `code` may be in any case. */
@@ -11,7 +12,7 @@ export async function getCode(code: string) {
       label: true,
       definition: true,
       family: { select: { letter: true, name: true, description: true } },
-      _count: { select: { wires: true } },
+      ...listedWireCount,
     },
   });
   if (!row) return null;

@@ -1,4 +1,5 @@
 import "server-only";
+import { listedWireCount } from "@/lib/wires/listed-wire";
 import { getPrisma } from "@/lib/db/get-db";
 
 export type CodeFamilyWithCodes = {
@@ -17,7 +18,7 @@ export async function listCodeFamilies(): Promise<CodeFamilyWithCodes[]> {
       letter: true,
       name: true,
       description: true,
-      codes: { orderBy: { number: "asc" }, select: { code: true, label: true, definition: true, _count: { select: { wires: true } } } },
+      codes: { orderBy: { number: "asc" }, select: { code: true, label: true, definition: true, ...listedWireCount } },
     },
   });
   return families.map((family) => ({

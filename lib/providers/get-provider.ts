@@ -1,4 +1,5 @@
 import "server-only";
+import { listedWireCount } from "@/lib/wires/listed-wire";
 import { getPrisma } from "@/lib/db/get-db";
 import { normalizeProviderName } from "./normalize-provider-name";
 
@@ -15,7 +16,7 @@ export async function getProvider(slug: string) {
     description: true,
     url: true,
     aliases: { select: { alias: true }, orderBy: { alias: "asc" as const } },
-    _count: { select: { wires: true } },
+    ...listedWireCount,
   };
   const provider =
     (await prisma.provider.findUnique({ where: { slug }, select })) ??

@@ -1,4 +1,5 @@
 import "server-only";
+import { LISTED_WIRE, listedWireCount } from "@/lib/wires/listed-wire";
 import { getPrisma } from "@/lib/db/get-db";
 
 export type ProviderSummary = { slug: string; name: string; wireCount: number };
@@ -7,8 +8,8 @@ export type ProviderSummary = { slug: string; name: string; wireCount: number };
 export async function listProviders(): Promise<ProviderSummary[]> {
   const prisma = await getPrisma();
   const rows = await prisma.provider.findMany({
-    where: { wires: { some: {} } },
-    select: { slug: true, name: true, _count: { select: { wires: true } } },
+    where: { wires: { some: LISTED_WIRE } },
+    select: { slug: true, name: true, ...listedWireCount },
   });
   return rows
     .map((row) => ({ slug: row.slug, name: row.name, wireCount: row._count.wires }))

@@ -20,3 +20,25 @@ export const MONTH = /^(January|February|March|April|May|June|July|August|Septem
 export function isNonIncreasing(values: string[]): boolean {
   return values.every((value, index) => index === 0 || values[index - 1]! >= value);
 }
+
+/**
+ * Fixture wires (tests/e2e/fixtures/wires/), fictional, which the test server imports along with content/.
+ * They are never part of the shipped content.
+ */
+export const WITHDRAWN_FIXTURE = {
+  id: "AIW-2022-0901",
+  path: "/wires/AIW-2022-0901/fixture-withdrawn-image-api-price-cut",
+  headline: "Fixture: withdrawn report of an image API price cut",
+  reason: "Withdrawn: the cited announcement was a parody account; no such release happened.",
+  month: "November 2022",
+  /** From the wire's body and rationale, which a withdrawn wire no longer publishes. */
+  bodyText: "Fixture body text that must never appear",
+  rationaleText: "Fixture rationale text that must never appear",
+};
+
+/** Merged into DALLE_API: its addresses redirect there. */
+export const MERGED_FIXTURE = {
+  id: "AIW-2022-0902",
+  slug: "fixture-duplicate-dall-e-api-beta",
+  headline: "Fixture: duplicate report of the DALL·E API beta",
+};
