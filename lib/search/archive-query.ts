@@ -74,12 +74,15 @@ export const archiveQuerySchema = z
     dir: scalar("dir").pipe(z.enum(["older", "newer"], { error: "expected older or newer" }).optional()),
   })
   .catchall(z.unknown())
+  // `when`: unknown parameters are named even when a known one failed (refinements are skipped after an issue by default).
   .superRefine((query, ctx) => {
     for (const key of Object.keys(query)) {
       if (!(SEARCH_PARAMS as readonly string[]).includes(key)) {
         ctx.addIssue({ code: "custom", path: [key], message: `unknown parameter (the archive understands ${SEARCH_PARAMS.join(", ")})` });
       }
     }
+  }, { when: () => true })
+  .superRefine((query, ctx) => {
     if (query.from && query.to && query.from > query.to) {
       ctx.addIssue({ code: "custom", path: ["to"], message: "the end of the date range comes before its start" });
     }

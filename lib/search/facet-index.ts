@@ -283,7 +283,7 @@ export class FacetIndex {
       this.loaded.forEach((ord) => keys.push(this.day[ord]! * MAX_ORD + ord));
       const sorted = Float64Array.from(keys).sort();
       this.order = new Uint32Array(sorted.length);
-      for (let i = 0; i < sorted.length; i += 1) this.order[i] = sorted[sorted.length - 1 - i]! % MAX_ORD;
+      for (let i = 0; i < sorted.length; i += 1) this.order[i] = ((sorted[sorted.length - 1 - i]! % MAX_ORD) + MAX_ORD) % MAX_ORD; // days before 1970 make negative keys
       this.orderDirty = false;
     }
     return this.order;

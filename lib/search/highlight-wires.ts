@@ -1,5 +1,6 @@
 import "server-only";
 import { getPrisma } from "@/lib/db/get-db";
+import { normalizeSearchText } from "./normalize-search-text";
 
 /** Text with the words that matched the search marked, as segments: rendered without raw HTML. */
 export type Highlighted = { text: string; match: boolean }[];
@@ -7,7 +8,23 @@ export type Highlighted = { text: string; match: boolean }[];
 const START = "\u0001";
 const STOP = "\u0002";
 
-export function toSegments(marked: string): Highlighted {
+/**
+ * Splits ts_headline's output at the markers. `original` is the text before normalization: it has
+ * the same length as the marked text without markers, so each segment takes its characters back.
+ */
+export function toSegments(marked: string, original?: string): Highlighted {
+  const segments = splitMarks(marked);
+  const length = segments.reduce((sum, segment) => sum + segment.text.length, 0);
+  if (original === undefined || length !== original.length) return segments;
+  let at = 0;
+  return segments.map((segment) => {
+    const text = original.slice(at, at + segment.text.length);
+    at += segment.text.length;
+    return { ...segment, text };
+  });
+}
+
+function splitMarks(marked: string): Highlighted {
   const segments: Highlighted = [];
   for (const [i, part] of marked.split(START).entries()) {
     if (i === 0) {
@@ -26,9 +43,12 @@ export async function highlightWires(ords: number[], q: string): Promise<Map<num
   if (ords.length === 0) return new Map();
   const prisma = await getPrisma();
   const options = `StartSel=${START}, StopSel=${STOP}, HighlightAll=true`;
-  const rows = await prisma.$queryRaw<{ ord: number; headline: string; summary: string }[]>`
-    SELECT w.ord, ts_headline('english', w.headline, query, ${options}) AS headline,
-      ts_headline('english', w.summary, query, ${options}) AS summary
-    FROM wire w, websearch_to_tsquery('english', ${q}) query WHERE w.ord = ANY(${ords})`;
-  return new Map(rows.map((row) => [row.ord, { headline: toSegments(row.headline), summary: toSegments(row.summary) }]));
+  const rows = await prisma.$queryRaw<{ ord: number; headline: string; summary: string; markedHeadline: string; markedSummary: string }[]>`
+    SELECT w.ord, w.headline, w.summary,
+      ts_headline('english', translate(w.headline, '·', '-'), query, ${options}) AS "markedHeadline",
+      ts_headline('english', translate(w.summary, '·', '-'), query, ${options}) AS "markedSummary"
+    FROM wire w, websearch_to_tsquery('english', ${normalizeSearchText(q)}) query WHERE w.ord = ANY(${ords})`;
+  return new Map(
+    rows.map((row) => [row.ord, { headline: toSegments(row.markedHeadline, row.headline), summary: toSegments(row.markedSummary, row.summary) }]),
+  );
 }

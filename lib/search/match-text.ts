@@ -1,6 +1,7 @@
 import "server-only";
 import { getPrisma } from "@/lib/db/get-db";
 import { Bitset } from "./bitset";
+import { normalizeSearchText } from "./normalize-search-text";
 
 export type TextMatch = {
   /** False when the text has no searchable words (only stop words or operators). */
@@ -21,7 +22,8 @@ let cachedMatches = 0;
  * rank (headline weighs most, then summary, then body). Matches are cached per archive version
  * (`seq`), so a write makes every cached answer stale at once.
  */
-export async function matchText(q: string, seq: bigint, capacity: number): Promise<TextMatch> {
+export async function matchText(text: string, seq: bigint, capacity: number): Promise<TextMatch> {
+  const q = normalizeSearchText(text);
   const key = `${seq}\u0000${q}`;
   const hit = cache.get(key);
   if (hit) {

@@ -16,7 +16,10 @@ test.describe("Without JavaScript", () => {
     const filters = page.getByRole("group", { name: "Active filters" });
     await expect(filters.getByRole("link", { name: /Provider: OpenAI/ })).toBeVisible();
 
-    await page.getByRole("complementary", { name: "Filters" }).getByRole("link", { name: /^M1\b/ }).click();
+    // The filter panel is a plain GET form: tick a box, then Apply.
+    const panel = page.getByRole("complementary", { name: "Filters" });
+    await panel.getByRole("checkbox", { name: /^M1\b/ }).check();
+    await panel.getByRole("button", { name: "Apply filters" }).click();
     await expect(page).toHaveURL("/archive?provider=openai&code=M1");
     await expect(filters.getByRole("link", { name: /Code: M1/ })).toBeVisible();
 
