@@ -1,96 +1,66 @@
 import type { Metadata } from "next";
-import { ActiveFilters, ArchiveFilters } from "@/components/archive-filters";
-import { Pager } from "@/components/pager";
-import { WireListItem } from "@/components/wire-list-item";
+import { redirect } from "next/navigation";
+import { ArchiveActiveFilters } from "@/components/archive-active-filters";
+import { ArchiveFilters } from "@/components/archive-filters";
+import { ArchiveMessages, ArchiveQueryProblems } from "@/components/archive-messages";
+import { SearchBox } from "@/components/search-box";
+import { ResultCount, SearchResults } from "@/components/search-results";
 import { listCodeFamilies } from "@/lib/codes/list-code-families";
-import { resolveCodes } from "@/lib/codes/resolve-codes";
-import { formatMonth } from "@/lib/format/format-date";
-import { listProviders } from "@/lib/providers/list-providers";
-import { resolveProviders } from "@/lib/providers/resolve-providers";
-import { archiveHref, parseArchiveQuery, type SearchParams } from "@/lib/search/archive-query";
-import { listArchiveWires } from "@/lib/wires/list-archive-wires";
-import type { WireCard } from "@/lib/wires/wire-card";
+import { archiveHref, parseArchiveQuery, queryProblems, type SearchParams } from "@/lib/search/archive-query";
+import { activeFilterChips, archiveTitle, hasEmptyParams, pageState } from "./_lib/archive-state";
+import { runSearch } from "./_lib/run-search";
 
-export async function generateMetadata({ searchParams }: { searchParams: Promise<SearchParams> }): Promise<Metadata> {
-  const query = parseArchiveQuery(await searchParams);
-  const filters = query.success ? [...query.data.provider, ...query.data.code] : [];
-  return {
-    title: filters.length > 0 ? `Archive: ${filters.join(", ")}` : "Archive",
-    description: "Every wire in the archive by month, filterable by provider and code.",
-  };
+type Props = { searchParams: Promise<SearchParams> };
+
+const FORM_ID = "archive-search";
+const DESCRIPTION = "Search every wire in the archive, and filter by provider, code, severity, sourcing standard, status and date.";
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const params = await searchParams;
+  const query = parseArchiveQuery(params);
+  if (!query.success || hasEmptyParams(params)) return { title: "Archive", description: DESCRIPTION };
+  return { title: archiveTitle(query.data, await runSearch(query.data)), description: DESCRIPTION };
 }
 
-function byMonth(wires: WireCard[]): [string, WireCard[]][] {
-  const groups = new Map<string, WireCard[]>();
-  for (const wire of wires) {
-    const month = wire.occurredOn.slice(0, 7);
-    groups.set(month, [...(groups.get(month) ?? []), wire]);
-  }
-  return [...groups];
-}
-
-export default async function ArchivePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const query = parseArchiveQuery(await searchParams);
+export default async function ArchivePage({ searchParams }: Props) {
+  const params = await searchParams;
+  const query = parseArchiveQuery(params);
   if (!query.success) {
+    // A malformed address is the reader's to fix, not a server error: the page says what is wrong, with status 200.
     return (
-      <div role="alert" className="mx-auto max-w-3xl">
-        <h1 className="text-2xl font-semibold">This archive address has a problem</h1>
-        <ul className="mt-4 list-disc pl-6">
-          {query.error.issues.map((issue, index) => (
-            <li key={index}>
-              <strong className="font-sans">{issue.path.join(".") || "query"}</strong>: {issue.message}
-            </li>
-          ))}
-        </ul>
-        <p className="mt-4"><a href="/archive">Open the whole archive</a></p>
+      <div className="mx-auto max-w-3xl">
+        <h1 className="text-3xl font-semibold">Archive</h1>
+        <ArchiveQueryProblems problems={queryProblems(query.error)} />
       </div>
     );
   }
-  const [providers, codes, allProviders, families] = await Promise.all([
-    resolveProviders(query.data.provider),
-    resolveCodes(query.data.code),
-    listProviders(),
-    listCodeFamilies(),
-  ]);
-  const active = { provider: providers.found.map((p) => p.slug), code: codes.found.map((c) => c.code) };
-  const unknown = [...providers.unknown.map((value) => `provider “${value}”`), ...codes.unknown.map((value) => `code “${value}”`)];
-  const page =
-    unknown.length > 0
-      ? { items: [], older: undefined, newer: undefined }
-      : await listArchiveWires({ providerIds: providers.found.map((p) => p.id), codes: active.code }, { cursor: query.data.cursor, direction: query.data.dir });
-  const names = new Map(providers.found.map((p) => [`p:${p.slug}`, p.name]));
+  // A form sent without JavaScript names every field, empty or not: one address per state.
+  if (hasEmptyParams(params)) redirect(archiveHref(query.data));
+
+  const [result, families] = await Promise.all([runSearch(query.data), listCodeFamilies()]);
+  const state = pageState(query.data, result);
+  const providerNames = new Map(result.facets.provider.map((facet) => [facet.value, facet.label]));
+  const quiet = result.unknown !== null || result.unknownCodes.length > 0;
   return (
-    <div className="grid gap-10 md:grid-cols-[1fr_15rem]">
-      <div className="min-w-0">
-        <h1 className="text-3xl font-semibold">Archive</h1>
-        <p className="mt-1 font-sans text-sm text-muted">Every wire, by the date of the event, newest first.</p>
-        <div className="mt-4">
-          <ActiveFilters active={active} names={names} />
+    <div>
+      <h1 className="text-3xl font-semibold">Archive</h1>
+      <p className="mt-1 font-sans text-sm text-muted">Every wire, newest first by the date of the event, or by relevance when you search.</p>
+      <div className="mt-6 grid gap-x-10 md:grid-cols-[minmax(0,1fr)_16rem] md:grid-rows-[auto_auto_1fr]">
+        <div className="min-w-0 md:col-start-1 md:row-start-1">
+          <SearchBox form={FORM_ID} q={state.q} />
         </div>
-        {unknown.length > 0 && (
-          <div role="alert" className="mt-6 border-l-4 border-ink pl-4">
-            <p>The archive has no {unknown.join(" and no ")}. Check the spelling, or pick one from the lists.</p>
-          </div>
-        )}
-        {unknown.length === 0 && page.items.length === 0 && <p className="mt-6">No wires match these filters.</p>}
-        {byMonth(page.items).map(([month, wires]) => (
-          <section key={month} aria-labelledby={`m-${month}`} className="mt-8">
-            <h2 id={`m-${month}`} className="font-sans text-sm font-semibold tracking-widest text-muted uppercase">
-              {formatMonth(`${month}-01`)}
-            </h2>
-            {wires.map((wire) => (
-              <WireListItem key={wire.id} wire={wire} headingLevel={3} />
-            ))}
-          </section>
-        ))}
-        <Pager
-          newerHref={page.newer && archiveHref({ ...active, cursor: page.newer, dir: "newer" })}
-          olderHref={page.older && archiveHref({ ...active, cursor: page.older })}
-        />
+        <div className="mb-8 min-w-0 md:col-start-1 md:row-start-2">
+          <ArchiveActiveFilters chips={activeFilterChips(state, providerNames)} />
+          <ArchiveMessages result={result} state={state} />
+          <ResultCount result={result} />
+        </div>
+        <aside aria-label="Filters" className="mb-8 min-w-0 md:col-start-2 md:row-span-3 md:row-start-1">
+          <ArchiveFilters formId={FORM_ID} stateKey={archiveHref(state)} state={state} facets={result.facets} families={families} />
+        </aside>
+        <div className="min-w-0 md:col-start-1 md:row-start-3">
+          <SearchResults result={result} state={state} quiet={quiet} />
+        </div>
       </div>
-      <aside aria-label="Filters">
-        <ArchiveFilters active={active} providers={allProviders} families={families} />
-      </aside>
     </div>
   );
 }

@@ -26,10 +26,10 @@ test.describe("Archive", () => {
     const wire = page.getByRole("article").filter({ has: page.getByRole("heading", { name: DALLE_API.headline }) });
     await wire.getByRole("link", { name: "OpenAI", exact: true }).click();
     await expect(page).toHaveURL("/archive?provider=openai");
-    await expect(page).toHaveTitle("Archive: openai · AI Incident Wire");
+    await expect(page).toHaveTitle("Archive: OpenAI · AI Incident Wire");
     const chip = activeFilters(page).getByRole("link", { name: /Provider: OpenAI/ });
     await expect(chip).toBeVisible();
-    await expect(page.getByRole("complementary", { name: "Filters" }).getByRole("link", { name: /OpenAI/ })).toHaveAttribute("aria-current", "true");
+    await expect(page.getByRole("complementary", { name: "Filters" }).getByRole("checkbox", { name: /^OpenAI\b/ })).toBeChecked();
     const count = await wires(page).count();
     expect(count).toBeGreaterThan(0);
     // Every wire listed names the provider.
@@ -62,7 +62,7 @@ test.describe("Archive", () => {
     const everyM1 = await wires(page).count();
     await page.goto("/archive?provider=openai");
     const filters = page.getByRole("complementary", { name: "Filters" });
-    await filters.getByRole("link", { name: /^M1\b/ }).click();
+    await filters.getByRole("checkbox", { name: /^M1\b/ }).check();
     await expect(page).toHaveURL("/archive?provider=openai&code=M1");
     await expect(activeFilters(page).getByRole("link", { name: /Provider: OpenAI/ })).toBeVisible();
     await expect(activeFilters(page).getByRole("link", { name: /Code: M1/ })).toBeVisible();

@@ -1,0 +1,80 @@
+"use client";
+
+import Form from "next/form";
+import { useEffect, useRef, type FormEvent, type ReactNode } from "react";
+
+const AUTO_SUBMIT = new Set(["checkbox", "radio", "date", "select-one"]);
+
+/**
+ * The archive's one GET form. Without JavaScript it is a plain form with an Apply button; with it,
+ * next/form navigates without a reload, and changing a checkbox, select or date submits it at once.
+ * `stateKey` changes with every new URL state, and the inputs are then reset to what the server
+ * rendered: uncontrolled inputs otherwise keep the reader's last change (a chip removed elsewhere
+ * would leave its checkbox ticked).
+ */
+export function ArchiveForm({ id, stateKey, className, children }: { id: string; stateKey: string; className?: string; children: ReactNode }) {
+  const ref = useRef<HTMLFormElement>(null);
+  const refocus = useRef<string | null>(null);
+
+  useEffect(() => {
+    const form = ref.current;
+    if (!form) return;
+    let timer: number | undefined;
+    const onChange = (event: Event) => {
+      const field = event.target;
+      if (!(field instanceof HTMLInputElement || field instanceof HTMLSelectElement) || !AUTO_SUBMIT.has(field.type)) return;
+      window.clearTimeout(timer);
+      refocus.current = field.id || null;
+      // A date typed digit by digit is a valid date several times over: wait for the reader to pause.
+      timer = window.setTimeout(() => form.requestSubmit(), field.type === "date" ? 800 : 0);
+    };
+    form.addEventListener("change", onChange);
+    return () => {
+      window.clearTimeout(timer);
+      form.removeEventListener("change", onChange);
+    };
+  }, []);
+
+  useEffect(() => {
+    const form = ref.current;
+    if (!form) return;
+    for (const field of Array.from(form.elements)) {
+      if (field instanceof HTMLInputElement) {
+        if (field.type === "checkbox" || field.type === "radio") field.checked = field.defaultChecked;
+        else if (field !== document.activeElement) field.value = field.defaultValue;
+      } else if (field instanceof HTMLSelectElement && field.dataset.value !== undefined) {
+        field.value = field.dataset.value;
+      }
+    }
+    // A value that moved (a provider out of "More providers") is a new element: keep the keyboard where it was.
+    const id = refocus.current;
+    refocus.current = null;
+    if (id && (document.activeElement === null || document.activeElement === document.body)) document.getElementById(id)?.focus();
+  }, [stateKey]);
+
+  return (
+    <Form id={id} ref={ref} action="/archive" prefetch={false} scroll={false} onSubmit={dropEmptyFields} className={className}>
+      {children}
+    </Form>
+  );
+}
+
+/** Leaves empty fields out of the URL (q=&from=) by lifting their names until next/form has read the form. */
+function dropEmptyFields(event: FormEvent<HTMLFormElement>) {
+  const blanks: (HTMLInputElement | HTMLSelectElement)[] = [];
+  for (const field of Array.from(event.currentTarget.elements)) {
+    if (!(field instanceof HTMLInputElement || field instanceof HTMLSelectElement)) continue;
+    if (!field.name || field.disabled || field.type === "checkbox" || field.value.trim() !== "") continue;
+    blanks.push(field);
+  }
+  for (const field of blanks) {
+    field.dataset.name = field.name;
+    field.removeAttribute("name");
+  }
+  window.setTimeout(() => {
+    for (const field of blanks) {
+      field.name = field.dataset.name ?? "";
+      delete field.dataset.name;
+    }
+  });
+}
