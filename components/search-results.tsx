@@ -2,7 +2,7 @@ import Link from "next/link";
 import { formatMonth } from "@/lib/format/format-date";
 import { archiveHref, type ArchiveState } from "@/lib/search/archive-query";
 import type { SearchHit, SearchResult } from "@/lib/search/search-archive";
-import { SearchResultItem } from "./search-result-item";
+import { WireListItem } from "./wire-list-item";
 
 const number = new Intl.NumberFormat("en-GB");
 
@@ -39,7 +39,7 @@ export function SearchResults({ result, state, quiet }: { result: SearchResult; 
       {relevance ? (
         <div className="mt-2">
           {result.items.map((wire) => (
-            <SearchResultItem key={wire.id} wire={wire} headingLevel={3} />
+            <WireListItem key={wire.id} wire={wire} headingLevel={3} />
           ))}
         </div>
       ) : (
@@ -49,7 +49,7 @@ export function SearchResults({ result, state, quiet }: { result: SearchResult; 
               {formatMonth(`${month}-01`)}
             </h2>
             {wires.map((wire) => (
-              <SearchResultItem key={wire.id} wire={wire} headingLevel={3} />
+              <WireListItem key={wire.id} wire={wire} headingLevel={3} />
             ))}
           </section>
         ))

@@ -1,11 +1,16 @@
 import { formatDate } from "@/lib/format/format-date";
 import { STATUS_LABELS, sourcingLine } from "@/lib/wires/labels";
-import { wirePath, type WireCard } from "@/lib/wires/wire-card";
+import type { SearchHit } from "@/lib/search/search-archive";
+import { wirePath } from "@/lib/wires/wire-card";
+import { HighlightedText } from "./highlighted-text";
 import { SeverityBadge } from "./severity-badge";
 import { CodeTags, ProviderLinks } from "./tag-links";
 
-/** One wire in a list: severity, providers, date, sourcing line, headline, summary, codes. */
-export function WireListItem({ wire, headingLevel = 2 }: { wire: WireCard; headingLevel?: 2 | 3 }) {
+/**
+ * One wire in a list: severity, providers, date, sourcing line, headline, summary, codes.
+ * Search results also carry the matched words, marked in the headline and summary.
+ */
+export function WireListItem({ wire, headingLevel = 2 }: { wire: SearchHit; headingLevel?: 2 | 3 }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const withdrawn = wire.status === "WITHDRAWN";
   return (
@@ -23,10 +28,12 @@ export function WireListItem({ wire, headingLevel = 2 }: { wire: WireCard; headi
       <p className="mt-1 font-sans text-xs text-muted">{sourcingLine(wire.sourceCount, wire.sourcingStandard)}</p>
       <Heading id={`h-${wire.id}`} className={`mt-1.5 text-xl leading-snug font-semibold ${withdrawn ? "line-through decoration-1" : ""}`}>
         <a href={wirePath(wire)} className="text-ink no-underline hover:underline">
-          {wire.headline}
+          <HighlightedText segments={wire.highlight?.headline} text={wire.headline} />
         </a>
       </Heading>
-      <p className="mt-1.5 text-muted">{wire.summary}</p>
+      <p className="mt-1.5 text-muted">
+        <HighlightedText segments={wire.highlight?.summary} text={wire.summary} />
+      </p>
       <div className="mt-2 flex flex-wrap items-center gap-2">
         <CodeTags codes={wire.codes} />
         <span className="font-mono text-xs text-muted">{wire.id}</span>

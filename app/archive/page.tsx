@@ -7,8 +7,8 @@ import { SearchBox } from "@/components/search-box";
 import { ResultCount, SearchResults } from "@/components/search-results";
 import { listCodeFamilies } from "@/lib/codes/list-code-families";
 import { archiveHref, parseArchiveQuery, queryProblems, type SearchParams } from "@/lib/search/archive-query";
-import { activeFilterChips, archiveTitle, hasEmptyParams, pageState } from "./_lib/archive-state";
-import { runSearch } from "./_lib/run-search";
+import { activeFilterChips, archiveTitle, hasEmptyParams, pageState } from "@/lib/search/archive-state";
+import { runSearch } from "@/lib/search/run-search";
 
 type Props = { searchParams: Promise<SearchParams> };
 
