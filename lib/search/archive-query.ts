@@ -8,6 +8,11 @@ export const SEARCH_PARAMS = ["q", "provider", "code", "severity", "standard", "
 export const STANDARDS = ["provisional", "standard", "confirmed"] as const;
 export const STATUSES = ["published", "corrected", "withdrawn"] as const;
 
+// Control characters (a NUL byte above all) cannot reach PostgreSQL text: refuse them by name.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const noControl = (value: string | undefined) => value === undefined || !CONTROL.test(value);
+const CONTROL_MESSAGE = "contains a control character";
+
 const scalar = (name: string) =>
   z.union([z.string(), z.array(z.string())]).optional().superRefine((value, ctx) => {
     if (Array.isArray(value)) ctx.addIssue({ code: "custom", message: `give ${name} once, not ${value.length} times` });
@@ -18,7 +23,7 @@ const list = z
   .optional()
   .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]))
   .transform((values) => values.flatMap((value) => value.split(",")).map((value) => value.trim()).filter(Boolean))
-  .pipe(z.array(z.string().max(80, "a filter value is at most 80 characters")).max(20, "at most 20 values per filter"))
+  .pipe(z.array(z.string().max(80, "a filter value is at most 80 characters").refine(noControl, CONTROL_MESSAGE)).max(20, "at most 20 values per filter"))
   .transform((values) => [...new Set(values)]);
 
 const enumList = <T extends readonly [string, ...string[]]>(values: T) =>
@@ -48,7 +53,7 @@ function dateParam(end: boolean) {
 
 export const archiveQuerySchema = z
   .object({
-    q: scalar("q").pipe(z.string().max(200, "the search text is at most 200 characters").optional()),
+    q: scalar("q").pipe(z.string().max(200, "the search text is at most 200 characters").refine(noControl, CONTROL_MESSAGE).optional()),
     provider: list,
     code: list.pipe(z.array(z.string().regex(/^[A-Za-z]\d{0,3}$/, "expected a code like M1, or a family letter like M"))),
     severity: scalar("severity").transform((value, ctx) => {

@@ -75,8 +75,8 @@ export class FacetIndex {
   private loadedCount = 0;
   private minDay = Number.MAX_SAFE_INTEGER;
   private maxDay = Number.MIN_SAFE_INTEGER;
-  /** The lowest change number when the index was built: used to notice a wholesale reset. */
-  minSeq = 0n;
+  /** The first wire when the index was built: if it vanishes, the tables were reset and the index is rebuilt. */
+  anchor?: { ord: number; id: string };
 
   /** Adds or replaces one wire. */
   apply(row: IndexRow): void {

@@ -34,7 +34,7 @@ export async function loadSearchIndex(): Promise<FacetIndex> {
 
 async function build(): Promise<FacetIndex> {
   const index = new FacetIndex();
-  index.minSeq = (await seqRange()).min ?? 0n;
+  index.anchor = await firstWire();
   let after = -1;
   for (;;) {
     const rows = await readRows(`w.ord > ${after}`, "w.ord", CHUNK);
@@ -45,20 +45,25 @@ async function build(): Promise<FacetIndex> {
   return index;
 }
 
-async function seqRange(): Promise<{ min: bigint | null; max: bigint | null }> {
+async function firstWire(): Promise<{ ord: number; id: string } | undefined> {
   const prisma = await getPrisma();
-  const [range] = await prisma.$queryRaw<[{ min: bigint | null; max: bigint | null }]>`SELECT min(search_seq) AS min, max(search_seq) AS max FROM wire`;
-  return range;
+  const [first] = await prisma.$queryRaw<{ ord: number; id: string }[]>`SELECT ord, id FROM wire ORDER BY ord LIMIT 1`;
+  return first;
 }
 
 /**
- * Brings the index up to date; false when it must be rebuilt instead. Wires are never deleted,
- * so rows vanishing from the start of the sequence (a wholesale reset) call for a rebuild.
+ * Brings the index up to date; false when it must be rebuilt instead. Wires are never deleted, so
+ * a missing first wire or a shrunken ordinal range means the tables were reset wholesale.
  */
 async function refresh(index: FacetIndex): Promise<boolean> {
-  const { min, max } = await seqRange();
-  if (min === null || max === null) return index.size === 0;
-  if (min > index.minSeq) return false;
+  const prisma = await getPrisma();
+  const anchorOrd = index.anchor?.ord ?? -1;
+  const [state] = await prisma.$queryRaw<[{ max: bigint | null; maxOrd: number | null; anchorId: string | null }]>`
+    SELECT max(search_seq) AS max, max(ord) AS "maxOrd", (SELECT id FROM wire WHERE ord = ${anchorOrd}) AS "anchorId" FROM wire`;
+  const { max, maxOrd, anchorId } = state;
+  if (max === null || maxOrd === null) return index.size === 0;
+  if (anchorId !== (index.anchor?.id ?? null) || maxOrd < index.size - 1) return false;
+  index.anchor ??= await firstWire();
   if (max <= index.seq) return true;
   let from = index.seq > SEQ_MARGIN ? index.seq - SEQ_MARGIN : 0n;
   for (;;) {

@@ -32,9 +32,9 @@ export async function matchText(text: string, seq: bigint, capacity: number): Pr
     return hit;
   }
   const prisma = await getPrisma();
-  const [probe] = await prisma.$queryRaw<[{ nodes: number }]>`SELECT numnode(websearch_to_tsquery('english', ${q})) AS nodes`;
   const bits = new Bitset(capacity);
-  if (!probe || probe.nodes === 0) return { searchable: false, bits, ords: new Uint32Array(0), ranks: new Float32Array(0) };
+  const nodes = await countQueryNodes(q);
+  if (nodes === 0) return { searchable: false, bits, ords: new Uint32Array(0), ranks: new Float32Array(0) };
   // One row of two arrays: far cheaper to carry than one row per match when a word is common.
   const [row] = await prisma.$queryRaw<[{ ords: number[] | null; ranks: number[] | null }]>`
     SELECT array_agg(w.ord) AS ords, array_agg(ts_rank(w.search_vector, query)::float8) AS ranks
@@ -46,6 +46,21 @@ export async function matchText(text: string, seq: bigint, capacity: number): Pr
   const match = { searchable: true, bits, ords, ranks };
   remember(key, match);
   return match;
+}
+
+/**
+ * How many terms and operators the query parses into: 0 when it has nothing to search for.
+ * Text PostgreSQL cannot parse at all (a long run of "-" overflows its tsquery stack) counts as 0.
+ */
+async function countQueryNodes(q: string): Promise<number> {
+  const prisma = await getPrisma();
+  try {
+    const [probe] = await prisma.$queryRaw<[{ nodes: number }]>`SELECT numnode(websearch_to_tsquery('english', ${q})) AS nodes`;
+    return probe?.nodes ?? 0;
+  } catch (error) {
+    if (error instanceof Error && /tsquery/i.test(error.message)) return 0;
+    throw error;
+  }
 }
 
 function remember(key: string, match: TextMatch): void {
