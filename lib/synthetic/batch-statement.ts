@@ -1,3 +1,4 @@
+import { arrayLiteral } from "./array-literal";
 import type { SyntheticWire } from "./build-wire";
 
 export type Statement = { sql: string; params: unknown[] };
@@ -12,10 +13,10 @@ const SQL = `
 WITH w AS (
   INSERT INTO wire (id, slug, headline, summary, body, occurred_on, published_at, updated_at, severity, sourcing_standard, status, status_note)
   SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::date[], $7::timestamptz[], $8::timestamptz[],
-    $9::smallint[], $10::"SourcingStandard"[], $11::"WireStatus"[], $12::text[])
+    $9::smallint[], $10::text[]::"SourcingStandard"[], $11::text[]::"WireStatus"[], $12::text[])
 ), s AS (
   INSERT INTO source (wire_id, position, title, publisher, url, published_on, kind, archived_url)
-  SELECT * FROM unnest($13::text[], $14::int[], $15::text[], $16::text[], $17::text[], $18::date[], $19::"SourceKind"[], $20::text[])
+  SELECT * FROM unnest($13::text[], $14::int[], $15::text[], $16::text[], $17::text[], $18::date[], $19::text[]::"SourceKind"[], $20::text[])
 ), p AS (
   INSERT INTO wire_provider (wire_id, provider_id, position) SELECT * FROM unnest($21::text[], $22::int[], $23::smallint[])
 ), c AS (
@@ -43,7 +44,8 @@ export function batchStatement(wires: readonly SyntheticWire[], reason: string):
     w.codes.forEach((value, index) => push(code, w.id, value, index + 1));
     push(rationale, w.rationale.text, w.rationale.basisDate);
   }
-  return { sql: SQL, params: [...wire, ...source, ...provider, ...code, ...rationale, RATIONALE_LABEL, RATIONALE_TEST, reason] };
+  const arrays = [...wire, ...source, ...provider, ...code, ...rationale].map(arrayLiteral);
+  return { sql: SQL, params: [...arrays, RATIONALE_LABEL, RATIONALE_TEST, reason] };
 }
 
 function columns(count: number): unknown[][] {

@@ -11,24 +11,28 @@ export type BodyOptions = {
   rare: boolean;
 };
 
-/** A Markdown body of 3 to 5 paragraphs and about 150 to 300 words. */
+/** A Markdown body of 3 to 5 paragraphs and 150 to 300 words (the last sentence may overshoot by a few). */
 export function composeBody(random: Random, lexicon: Lexicon, context: WireContext, options: BodyOptions): string {
-  const targetWords = random.int(150, 300);
+  const targetWords = random.int(150, 270);
   const paragraphs = random.int(3, 5);
-  const sentences: string[] = [];
+  // The search terms' sentences come first, so the body's length counts them.
+  const injected: string[] = [];
   let words = 0;
-  while (words < targetWords || sentences.length < paragraphs) {
+  const inject = (templates: Template[]) => {
+    const sentence = composeSentence(random.pick(templates), random, lexicon, context);
+    injected.push(sentence.text);
+    words += sentence.words;
+  };
+  if (options.common) inject(SENTENCES.common);
+  if (options.phrase) inject(SENTENCES.phrase);
+  if (options.rare) inject(SENTENCES.rare);
+  const sentences: string[] = [];
+  while (words < targetWords || sentences.length + injected.length < paragraphs) {
     const sentence = composeSentence(random.pick(SENTENCES.body), random, lexicon, context);
     sentences.push(sentence.text);
     words += sentence.words;
   }
-  const insert = (templates: Template[]) => {
-    const at = random.int(0, sentences.length);
-    sentences.splice(at, 0, composeSentence(random.pick(templates), random, lexicon, context).text);
-  };
-  if (options.common) insert(SENTENCES.common);
-  if (options.phrase) insert(SENTENCES.phrase);
-  if (options.rare) insert(SENTENCES.rare);
+  for (const text of injected) sentences.splice(random.int(0, sentences.length), 0, text);
 
   const count = sentences.length;
   const cites = new Array<number>(count).fill(0);

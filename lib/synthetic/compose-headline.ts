@@ -7,30 +7,20 @@ export function composeHeadline(random: Random, lexicon: Lexicon, providerName: 
   const words = random.chance(0.7) ? providerName.split(" ") : [capitalize(lexicon.adjective(random)), lexicon.noun(random)];
   words.push(lexicon.verb(random)[1]);
   let remaining = length - words.length;
-  let first = true;
+  // The object ("automated classifier"), then prepositional phrases of 2 to 4 words ("after the
+  // earlier audit"), sized so that no single word is left over.
+  const object = remaining === 1 || remaining === 3 ? 1 : 2;
+  if (object === 2) words.push(lexicon.adjective(random));
+  words.push(lexicon.noun(random));
+  remaining -= object;
   while (remaining > 0) {
-    // Noun phrases first, then prepositional phrases; each chunk ends in a noun.
-    if (remaining === 1) {
-      words.push(lexicon.noun(random));
-      break;
-    }
-    if (remaining === 2 && !first) {
-      words.push(lexicon.preposition(random), lexicon.noun(random));
-      break;
-    }
-    if (first) {
-      words.push(lexicon.adjective(random), lexicon.noun(random));
-      remaining -= 2;
-      first = false;
-      continue;
-    }
-    if (remaining >= 4 && random.chance(0.4)) {
-      words.push(lexicon.preposition(random), "the", lexicon.adjective(random), lexicon.noun(random));
-      remaining -= 4;
-      continue;
-    }
-    words.push(lexicon.preposition(random), random.chance(0.5) ? lexicon.adjective(random) : "the", lexicon.noun(random));
-    remaining -= 3;
+    let size = remaining <= 4 ? remaining : random.int(2, 4);
+    if (remaining - size === 1) size -= 1;
+    words.push(lexicon.preposition(random));
+    if (size === 3) words.push(random.chance(0.5) ? "the" : lexicon.adjective(random));
+    if (size === 4) words.push("the", lexicon.adjective(random));
+    words.push(lexicon.noun(random));
+    remaining -= size;
   }
   return words.join(" ");
 }

@@ -24,6 +24,8 @@ export type GenerateOptions = {
   url?: string;
   /** Parallel connections to PostgreSQL (default 2). */
   connections?: number;
+  /** Stops the run after the batches in flight: what was written stays. */
+  signal?: AbortSignal;
   log?: (message: string) => void;
   onProgress?: (done: number, total: number) => void;
 };
@@ -55,7 +57,7 @@ export async function generateWires(db: Database, options: GenerateOptions): Pro
     const state = await readSyntheticState(main);
     if (state.count > 0 && options.mode === "refuse") {
       throw new GenerateRefusedError(
-        `The archive already holds ${state.count} synthetic wires: pass --append to add ${options.count} more, or --reset to empty the wire tables and start again.`,
+        `The archive already holds ${state.count.toLocaleString("en-US")} synthetic wires: pass --append to add ${options.count.toLocaleString("en-US")} more, or --reset to empty the wire tables and start again.`,
       );
     }
     const plan = createGenerationPlan(options.seed, await ensureSyntheticProviders(main), await loadRankedCodes(main));
@@ -69,6 +71,7 @@ export async function generateWires(db: Database, options: GenerateOptions): Pro
     const firstIndex = state.count;
     const batches = Math.ceil(options.count / options.batchSize);
     let done = 0;
+    options.onProgress?.(0, options.count);
     const started = performance.now();
     await writeBatches(
       pool.sessions,
@@ -85,6 +88,7 @@ export async function generateWires(db: Database, options: GenerateOptions): Pro
         done += wires;
         options.onProgress?.(done, options.count);
       },
+      options.signal,
     );
     const seconds = (performance.now() - started) / 1000;
     log(`analyzing ${WIRE_TABLES.join(", ")}`);

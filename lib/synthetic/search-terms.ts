@@ -12,8 +12,8 @@ export const SEARCH_TERMS = {
   phrase: { query: '"facial recognition"', share: 0.03 },
   /** The most common provider: tagged on about 20% of synthetic wires. */
   provider: { slug: "arclight-ai", share: 0.2 },
-  /** The most common code: on about 37% of synthetic wires (with the shipped taxonomy of 19 codes). */
-  code: { code: "M1", share: 0.37 },
+  /** The most common code: on about 48% of synthetic wires (with the shipped taxonomy of 19 codes). */
+  code: { code: "M1", share: 0.48 },
 } as const;
 
 /** How many of the first `count` synthetic wires (generation indexes 0..count-1) carry the rare term. */

@@ -11,13 +11,19 @@ export type BatchSource = {
 /**
  * Builds batches one after the other and hands each to an idle session, so the next batch is being
  * built while earlier ones are written, on as many connections as there are sessions. The first
- * failure stops the run; batches already committed stay (each is whole).
+ * failure stops the run, and so does `signal` (after the batches in flight); batches already
+ * committed stay, each whole.
  */
-export async function writeBatches(sessions: readonly SqlSession[], source: BatchSource, onCommitted: (wires: number) => void): Promise<void> {
+export async function writeBatches(
+  sessions: readonly SqlSession[],
+  source: BatchSource,
+  onCommitted: (wires: number) => void,
+  signal?: AbortSignal,
+): Promise<void> {
   const idle = [...sessions];
   const running = new Set<Promise<void>>();
   let failure: { error: unknown } | undefined;
-  for (let n = 0; n < source.batches && !failure; n += 1) {
+  for (let n = 0; n < source.batches && !failure && !signal?.aborted; n += 1) {
     const batch = source.build(n);
     while (idle.length === 0) await Promise.race(running);
     if (failure) break;
