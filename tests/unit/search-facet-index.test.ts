@@ -1,23 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { Bitset } from "@/lib/search/bitset";
-import { FacetIndex, STANDARD_CODES, STATUS_CODES, dayOf, isoOfDay, type IndexFilter, type IndexRow } from "@/lib/search/facet-index";
-
-const members = (bits: Bitset) => {
-  const out: number[] = [];
-  bits.forEach((ord) => out.push(ord));
-  return out;
-};
-
-const row = (ord: number, date: string, over: Partial<IndexRow> = {}): IndexRow => ({
-  ord,
-  day: dayOf(date),
-  severity: 3,
-  standard: "STANDARD",
-  status: "PUBLISHED",
-  providers: [1],
-  codes: ["M1"],
-  ...over,
-});
+import { FacetIndex, STANDARD_CODES, STATUS_CODES, dayOf, isoOfDay, type IndexFilter } from "@/lib/search/facet-index";
+import { indexRow as row, members } from "../helpers/index-rows";
 
 /**
  * Ordinal 1..8 (0 unused, as PostgreSQL's serial starts at 1). Providers: 1 OpenAI, 2 Google, 3 Adobe.

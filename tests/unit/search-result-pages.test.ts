@@ -1,19 +1,9 @@
 import { describe, expect, test } from "vitest";
 import { Bitset } from "@/lib/search/bitset";
-import { FacetIndex, dayOf, type IndexRow } from "@/lib/search/facet-index";
+import { FacetIndex } from "@/lib/search/facet-index";
 import type { TextMatch } from "@/lib/search/match-text";
 import { pageByDate, pageByRank, type ResultPage } from "@/lib/search/result-pages";
-
-const row = (ord: number, date: string, over: Partial<IndexRow> = {}): IndexRow => ({
-  ord,
-  day: dayOf(date),
-  severity: 3,
-  standard: "STANDARD",
-  status: "PUBLISHED",
-  providers: [1],
-  codes: ["M1"],
-  ...over,
-});
+import { indexRow as row } from "../helpers/index-rows";
 
 /** 20 wires, several sharing a day; ordinal 13 merged. */
 function sampleIndex(): FacetIndex {
