@@ -56,3 +56,44 @@ describe("getProvider", () => {
   });
 });
 
+
+describe("codes", () => {
+  test("getCode finds a code in any case, with its family and wire count", async () => {
+    const code = await getCode("m1");
+    expect(code).toEqual({
+      code: "M1",
+      label: "Broadened access",
+      definition: expect.stringMatching(/^The set of people or organisations allowed to use the system grows/),
+      family: { letter: "M", name: "Market access", description: expect.any(String) },
+      wireCount: 4,
+    });
+    expect((await getCode("F10"))?.wireCount).toBe(1);
+    expect(await getCode("Z9")).toBeNull();
+  });
+
+  test("listCodeFamilies: the whole taxonomy, in order", async () => {
+    const families = await listCodeFamilies();
+    expect(families.map((family) => family.letter)).toEqual(["C", "F", "M", "S"]);
+    const market = families.find((family) => family.letter === "M")!;
+    expect(market.codes.map((code) => code.code)).toEqual(["M1", "M2", "M3", "M4"]);
+    const f = families.find((family) => family.letter === "F")!;
+    expect(f.codes.map((code) => code.code)).toEqual(["F1", "F2", "F5", "F7", "F10", "F12"]);
+    for (const family of families) {
+      expect(family.name.length).toBeGreaterThan(0);
+      for (const code of family.codes) expect(code.definition.length, code.code).toBeGreaterThan(20);
+    }
+  });
+
+  test("every code a wire carries is defined in the taxonomy, and counted", async () => {
+    const { prisma } = await testDb();
+    const used = await prisma.wireCode.findMany({ select: { code: true } });
+    const families = await listCodeFamilies();
+    const defined = new Map(families.flatMap((family) => family.codes.map((code) => [code.code, code.wireCount] as const)));
+    const usage = new Map<string, number>();
+    for (const { code } of used) usage.set(code, (usage.get(code) ?? 0) + 1);
+    expect(usage.size).toBeGreaterThan(0);
+    for (const [code, count] of usage) expect(defined.get(code), code).toBe(count);
+    const total = [...defined.values()].reduce((sum, count) => sum + count, 0);
+    expect(total).toBe(used.length);
+  });
+});
