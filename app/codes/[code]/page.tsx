@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
-import { Pager } from "@/components/pager";
-import { WireListItem } from "@/components/wire-list-item";
+import { WireListSection } from "@/components/wire-list-section";
 import { getCode } from "@/lib/codes/get-code";
 import { archiveHref, parseArchiveQuery, type SearchParams } from "@/lib/search/archive-query";
 import { EDITORS_GUIDE } from "@/lib/wires/labels";
@@ -23,7 +22,6 @@ export default async function CodePage({ params, searchParams }: Props) {
   const query = parseArchiveQuery(await searchParams);
   const { cursor, dir } = query.success ? query.data : {};
   const page = await listArchiveWires({ providerIds: [], codes: [code.code] }, { cursor, direction: dir, limit: 20 });
-  const href = (value: string, direction: string) => `/codes/${code.code}?cursor=${value}${direction === "newer" ? "&dir=newer" : ""}`;
   return (
     <div className="mx-auto max-w-3xl">
       <p className="font-sans text-sm font-semibold tracking-widest text-muted uppercase">
@@ -39,12 +37,7 @@ export default async function CodePage({ params, searchParams }: Props) {
       <p className="mt-2 font-sans text-sm">
         {code.wireCount} {code.wireCount === 1 ? "wire" : "wires"} · <a href={archiveHref({ code: [code.code] })}>filter the archive by {code.code}</a>
       </p>
-      <h2 className="mt-10 font-sans text-sm font-semibold tracking-widest text-muted uppercase">Wires</h2>
-      {page.items.map((wire) => (
-        <WireListItem key={wire.id} wire={wire} headingLevel={3} />
-      ))}
-      {page.items.length === 0 && <p className="mt-4">No wire carries this code yet.</p>}
-      <Pager newerHref={page.newer && href(page.newer, "newer")} olderHref={page.older && href(page.older, "older")} />
+      <WireListSection page={page} base={`/codes/${code.code}`} empty="No wire carries this code yet." />
     </div>
   );
 }

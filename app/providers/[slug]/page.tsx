@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
-import { Pager } from "@/components/pager";
-import { WireListItem } from "@/components/wire-list-item";
+import { WireListSection } from "@/components/wire-list-section";
 import { getProvider } from "@/lib/providers/get-provider";
 import { archiveHref, parseArchiveQuery, type SearchParams } from "@/lib/search/archive-query";
 import { listArchiveWires } from "@/lib/wires/list-archive-wires";
@@ -22,7 +21,6 @@ export default async function ProviderPage({ params, searchParams }: Props) {
   const query = parseArchiveQuery(await searchParams);
   const { cursor, dir } = query.success ? query.data : {};
   const page = await listArchiveWires({ providerIds: [provider.id], codes: [] }, { cursor, direction: dir, limit: 20 });
-  const href = (value: string, direction: string) => `/providers/${provider.slug}?cursor=${value}${direction === "newer" ? "&dir=newer" : ""}`;
   return (
     <div className="mx-auto max-w-3xl">
       <p className="font-sans text-sm font-semibold tracking-widest text-muted uppercase">Provider</p>
@@ -46,12 +44,7 @@ export default async function ProviderPage({ params, searchParams }: Props) {
           {provider.wireCount} · <a href={archiveHref({ provider: [provider.slug] })}>filter the archive by {provider.name}</a>
         </dd>
       </dl>
-      <h2 className="mt-10 font-sans text-sm font-semibold tracking-widest text-muted uppercase">Wires</h2>
-      {page.items.map((wire) => (
-        <WireListItem key={wire.id} wire={wire} headingLevel={3} />
-      ))}
-      {page.items.length === 0 && <p className="mt-4">No wires name this provider yet.</p>}
-      <Pager newerHref={page.newer && href(page.newer, "newer")} olderHref={page.older && href(page.older, "older")} />
+      <WireListSection page={page} base={`/providers/${provider.slug}`} empty="No wires name this provider yet." />
     </div>
   );
 }
