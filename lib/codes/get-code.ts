@@ -1,9 +1,10 @@
 import "server-only";
+import { cache } from "react";
 import { listedWireCount } from "@/lib/wires/listed-wire";
 import { getPrisma } from "@/lib/db/get-db";
 
 /** A code with its family and the number of wires that carry it; `code` may be in any case. */
-export async function getCode(code: string) {
+async function readCode(code: string) {
   const prisma = await getPrisma();
   const row = await prisma.code.findUnique({
     where: { code: code.toUpperCase() },
@@ -18,3 +19,6 @@ export async function getCode(code: string) {
   if (!row) return null;
   return { code: row.code, label: row.label, definition: row.definition, family: row.family, wireCount: row._count.wires };
 }
+
+/** Cached for the request: the page and its metadata read it once. */
+export const getCode = cache(readCode);

@@ -1,7 +1,8 @@
 import "server-only";
+import { cache } from "react";
 import { getPrisma } from "@/lib/db/get-db";
 
-export async function getGuide(slug: string) {
+async function readGuide(slug: string) {
   const prisma = await getPrisma();
   const guide = await prisma.guide.findUnique({
     where: { slug },
@@ -23,3 +24,6 @@ export async function getGuide(slug: string) {
     providers: guide.providers.map((row) => row.provider),
   };
 }
+
+/** Cached for the request: the page and its metadata read it once. */
+export const getGuide = cache(readGuide);

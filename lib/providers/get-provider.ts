@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { listedWireCount } from "@/lib/wires/listed-wire";
 import { getPrisma } from "@/lib/db/get-db";
 import { normalizeProviderName } from "./normalize-provider-name";
@@ -7,7 +8,7 @@ import { normalizeProviderName } from "./normalize-provider-name";
  * A provider by slug. When `slug` is not a slug but one of the provider's names or aliases,
  * the result says so, so that the page can redirect to the canonical address.
  */
-export async function getProvider(slug: string) {
+async function readProvider(slug: string) {
   const prisma = await getPrisma();
   const select = {
     id: true,
@@ -32,3 +33,6 @@ export async function getProvider(slug: string) {
     wireCount: provider._count.wires,
   };
 }
+
+/** Cached for the request: the page and its metadata read it once. */
+export const getProvider = cache(readProvider);

@@ -1,10 +1,16 @@
 import "server-only";
+import { cache } from "react";
 import { getPrisma } from "@/lib/db/get-db";
 
 export type WireDetail = NonNullable<Awaited<ReturnType<typeof getWire>>>;
 
-/** One wire with everything its page shows, or null when no wire has this id. */
-export async function getWire(id: string) {
+/**
+ * One wire with everything its page shows, or null when no wire has this id.
+ * Cached for the request, so that the page and its metadata read it once.
+ */
+export const getWire = cache(readWire);
+
+async function readWire(id: string) {
   const prisma = await getPrisma();
   const row = await prisma.wire.findUnique({
     where: { id },
