@@ -18,6 +18,7 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { loadTest, timedGet, type LoadResult } from "./bench/http-load";
 import { measureSearchDb, type DbPhaseResult, type QueryDbResult } from "./bench/measure-search-db";
+import { DEEP_PAGES } from "./bench/search-queries";
 import { freePort, processGroupMemory, startNextServer, waitForServer, type GroupProcess, type NextServer } from "./bench/next-server";
 import { int, markdownTable, mib, ms, ratio, textTable, throttled, type Table } from "./bench/stats";
 
@@ -429,7 +430,7 @@ function sizeReport(result: SizeResult, format: "text" | "markdown"): string {
   ].filter(Boolean) as string[];
   const notes = [
     `db: searchArchive(query) in-process (PostgreSQL text match, index refresh check and work, the page's cards, highlights, facet counts). Cold: the text-match cache emptied before each call (up to ${db.options.coldRuns} runs); warm: cache kept (up to ${db.options.warmRuns} runs); fewer when a series passes ${db.options.budgetSeconds} s (at least 5): "runs" gives the counts. PostgreSQL's own buffers are warm in both.`,
-    `naive: the same query in plain SQL on one connection, statements one after another: ILIKE '%text%' on headline, summary and body; EXISTS for provider and code; ORDER BY occurred_on DESC, id DESC with OFFSET (deep page: OFFSET ${200 * 25}); count(*); GROUP BY for providers, codes, severity. Up to ${db.options.naiveRuns} runs, fewer past ${db.options.budgetSeconds} s (at least 2; with so few, p95 is the slowest run). naive/db p95 = naive p95 / db p95 cold. "naive count" differs from "results" where ILIKE and English stemming disagree.`,
+    `naive: the same query in plain SQL on one connection, statements one after another: ILIKE '%text%' on headline, summary and body; EXISTS for provider and code; ORDER BY occurred_on DESC, id DESC with OFFSET (deep page: OFFSET ${DEEP_PAGES * 25}); count(*); GROUP BY for providers, codes, severity. Up to ${db.options.naiveRuns} runs, fewer past ${db.options.budgetSeconds} s (at least 2; with so few, p95 is the slowest run). naive/db p95 = naive p95 / db p95 cold. "naive count" differs from "results" where ILIKE and English stemming disagree.`,
     http
       ? `http: ${runs.concurrency} concurrent clients, up to ${runs.requests} requests or ${runs.maxSeconds} s per query after ${runs.concurrency * 2} warm-up requests, timed to the last byte; the same URL repeats, so the server's text cache is warm.`
       : undefined,

@@ -1,7 +1,7 @@
 // The in-process part of `npm run bench:search` at one archive size, run in a process of its own
 // so that the search index is built from scratch and the process's peak memory is this size's.
 import pg from "pg";
-import { benchQueries, DEEP_PAGES, naiveStatements } from "./search-queries";
+import { benchQueries, naiveStatements } from "./search-queries";
 import { int, ms, summarize, type Summary } from "./stats";
 
 export type DbPhaseOptions = {
@@ -274,4 +274,3 @@ export async function measureSearchDb(options: DbPhaseOptions): Promise<DbPhaseR
   }
 }
 
-export { DEEP_PAGES };
