@@ -26,7 +26,8 @@ export const wireCardSelect = {
   severity: true,
   sourcingStandard: true,
   status: true,
-  _count: { select: { sources: true } },
+  // The positions, counted here: a relation _count can aggregate the whole source table.
+  sources: { select: { position: true } },
   providers: { select: { provider: { select: { slug: true, name: true } } }, orderBy: { position: "asc" } },
   codes: { select: { ref: { select: { code: true, label: true, familyLetter: true, number: true } } }, orderBy: { position: "asc" } },
 } satisfies Prisma.WireSelect;
@@ -44,7 +45,7 @@ export function toWireCard(row: CardRow): WireCard {
     severity: row.severity,
     sourcingStandard: row.sourcingStandard,
     status: row.status,
-    sourceCount: row._count.sources,
+    sourceCount: row.sources.length,
     providers: row.providers.map(({ provider }) => provider),
     codes: row.codes.map(({ ref }) => ({ code: ref.code, label: ref.label })),
   };
