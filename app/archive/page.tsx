@@ -5,7 +5,7 @@ import { ArchiveFilters } from "@/components/archive-filters";
 import { ArchiveMessages, ArchiveQueryProblems } from "@/components/archive-messages";
 import { SearchBox } from "@/components/search-box";
 import { ResultCount, SearchResults } from "@/components/search-results";
-import { listCodeFamilies } from "@/lib/codes/list-code-families";
+import { listFamilyNames } from "@/lib/codes/list-family-names";
 import { archiveHref, parseArchiveQuery, queryProblems, type SearchParams } from "@/lib/search/archive-query";
 import { activeFilterChips, archiveTitle, hasEmptyParams, pageState } from "@/lib/search/archive-state";
 import { runSearch } from "@/lib/search/run-search";
@@ -37,7 +37,7 @@ export default async function ArchivePage({ searchParams }: Props) {
   // A form sent without JavaScript names every field, empty or not: one address per state.
   if (hasEmptyParams(params)) redirect(archiveHref(query.data));
 
-  const [result, families] = await Promise.all([runSearch(query.data), listCodeFamilies()]);
+  const [result, families] = await Promise.all([runSearch(query.data), listFamilyNames()]);
   const state = pageState(query.data, result);
   const providerNames = new Map(result.facets.provider.map((facet) => [facet.value, facet.label]));
   const quiet = result.unknown !== null || result.unknownCodes.length > 0;
