@@ -127,20 +127,12 @@ export class FacetIndex {
   }
 
   private forEachProvider(ord: number, visit: (id: number) => void): void {
-    for (let i = ord * PROVIDER_SLOTS, end = i + PROVIDER_SLOTS; i < end; i += 1) {
-      const id = this.providerSlots[i]!;
-      if (id < 0) break;
-      visit(id);
-    }
+    forEachSlot(this.providerSlots, PROVIDER_SLOTS, ord, visit);
     this.overflow.get(ord)?.providers.forEach(visit);
   }
 
   private forEachCode(ord: number, visit: (id: number) => void): void {
-    for (let i = ord * CODE_SLOTS, end = i + CODE_SLOTS; i < end; i += 1) {
-      const id = this.codeSlots[i]!;
-      if (id < 0) break;
-      visit(id);
-    }
+    forEachSlot(this.codeSlots, CODE_SLOTS, ord, visit);
     this.overflow.get(ord)?.codes.forEach(visit);
   }
 
@@ -307,6 +299,11 @@ export class FacetIndex {
   codeList(): string[] {
     return [...this.codeNames];
   }
+}
+
+/** The filled slots of one wire in a fixed-width slot array (-1 marks the end). */
+function forEachSlot(slots: Int32Array | Int16Array, width: number, ord: number, visit: (id: number) => void): void {
+  for (let i = ord * width, end = i + width; i < end && slots[i]! >= 0; i += 1) visit(slots[i]!);
 }
 
 export const dayOf = (isoDate: string) => Math.round(Date.parse(`${isoDate}T00:00:00Z`) / DAY_MS);

@@ -192,16 +192,8 @@ describe("listArchiveWires", () => {
       "AIW-2024-0106",
       "AIW-2024-0101",
       "AIW-2024-0103",
-      "AIW-2023-0010",
-      "AIW-2023-0009",
-      "AIW-2022-0008",
-      "AIW-2022-0007",
-      "AIW-2022-0006",
-      "AIW-2022-0005",
-      "AIW-2022-0004",
-      "AIW-2022-0003",
-      "AIW-2022-0002",
-      "AIW-2022-0001",
+      // The shipped wires' event dates run in the order they were filed.
+      ...SHIPPED_NEWEST_FIRST,
     ]);
   });
 
