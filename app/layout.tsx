@@ -1,16 +1,30 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { SiteFooter, SiteHeader } from "@/components/site-header";
+import { siteBaseUrl } from "@/lib/seo/site-base-url";
+import { SITE_LOCALE, SITE_NAME } from "@/lib/seo/site-name";
 import { sans, serif } from "./fonts";
 import "./globals.css";
 
 // Every page reads the live archive: an amended rationale shows on the next request.
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = {
-  title: { default: "AI Incident Wire", template: "%s · AI Incident Wire" },
-  description: "Severity-coded wires about AI incidents, with their sources, codes, providers and an amendable, versioned rationale.",
-};
+const DESCRIPTION = "Severity-coded wires about AI incidents, with their sources, codes, providers and an amendable, versioned rationale.";
+
+/**
+ * Site-wide metadata. metadataBase turns the pages' relative canonical and OpenGraph addresses into
+ * absolute ones, from ARCHIVE_PUBLIC_URL or the request's host (lib/seo/site-base-url.ts). A page
+ * that sets openGraph or twitter replaces these objects whole.
+ */
+export async function generateMetadata(): Promise<Metadata> {
+  return {
+    metadataBase: new URL(`${await siteBaseUrl()}/`),
+    title: { default: SITE_NAME, template: `%s · ${SITE_NAME}` },
+    description: DESCRIPTION,
+    openGraph: { type: "website", siteName: SITE_NAME, locale: SITE_LOCALE },
+    twitter: { card: "summary" },
+  };
+}
 
 export const viewport: Viewport = {
   themeColor: [

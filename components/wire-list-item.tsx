@@ -18,14 +18,22 @@ export function WireListItem({ wire, headingLevel = 2 }: { wire: SearchHit; head
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1 font-sans text-sm">
         <SeverityBadge severity={wire.severity} />
         <ProviderLinks providers={wire.providers} />
-        <time dateTime={wire.occurredOn} className="text-muted">
+        <time dateTime={wire.occurredOn} className="event-date text-muted">
           {formatDate(wire.occurredOn)}
         </time>
         {wire.status !== "PUBLISHED" && (
           <span className="rounded-sm border border-ink px-1 text-xs font-semibold uppercase">{STATUS_LABELS[wire.status]}</span>
         )}
       </div>
-      <p className="mt-1 font-sans text-xs text-muted">{sourcingLine(wire.sourceCount, wire.sourcingStandard)}</p>
+      <p className="mt-1 font-sans text-xs text-muted">
+        {sourcingLine(wire.sourceCount, wire.sourcingStandard)}
+        {wire.rationaleAmended && (
+          <>
+            {" "}· Rationale amended <time dateTime={wire.rationaleAmended.at}>{formatDate(wire.rationaleAmended.at.slice(0, 10))}</time> (version{" "}
+            {wire.rationaleAmended.version})
+          </>
+        )}
+      </p>
       <Heading id={`h-${wire.id}`} className={`mt-1.5 text-xl leading-snug font-semibold ${withdrawn ? "line-through decoration-1" : ""}`}>
         <a href={wirePath(wire)} className="text-ink no-underline hover:underline">
           <HighlightedText segments={wire.highlight?.headline} text={wire.headline} />

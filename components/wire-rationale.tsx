@@ -3,12 +3,13 @@ import { EDITORS_GUIDE } from "@/lib/wires/labels";
 import type { WireDetail } from "@/lib/wires/get-wire";
 import { Markdown } from "./markdown";
 
-/** "Why this is an AI incident": the rationale, its basis, the test applied and its version. */
-export function WireRationale({ rationale }: { rationale: NonNullable<WireDetail["rationale"]> }) {
-  const basis =
-    rationale.basis === "CLASSIFICATION_RUN"
-      ? `${rationale.basisLabel} (${formatLongDate(rationale.basisDate)})`
-      : `Amended by an editor (${formatLongDate(rationale.basisDate)})`;
+type Props = { wireId: string; rationale: NonNullable<WireDetail["rationale"]> };
+
+/** "Why this is an AI incident": the rationale, its basis, the test applied, its version and a link to every version. */
+export function WireRationale({ wireId, rationale }: Props) {
+  // The label says where the text came from: a classification run, "Amended by an editor", or
+  // "Restored by an editor from version 2".
+  const basis = `${rationale.basisLabel} (${formatLongDate(rationale.basisDate)})`;
   return (
     <section aria-labelledby="rationale" className="mt-10 rounded-sm border border-rule p-5">
       <h2 id="rationale" className="font-sans text-lg font-semibold">Why this is an AI incident</h2>
@@ -23,7 +24,11 @@ export function WireRationale({ rationale }: { rationale: NonNullable<WireDetail
         <dt className="font-semibold">Version</dt>
         <dd>{rationale.version}</dd>
       </dl>
-      <p className="mt-3 font-sans text-xs text-muted">Editors may amend this rationale for this wire; every version is kept.</p>
+      <p className="mt-3 font-sans text-xs text-muted">
+        Editors may amend this rationale for this wire; every version is kept:{" "}
+        {/* Versions run 1..N without gaps, so the current version is the count. */}
+        <a href={`/wires/${wireId}/history`}>History ({rationale.version} {rationale.version === 1 ? "version" : "versions"})</a>
+      </p>
     </section>
   );
 }

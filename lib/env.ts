@@ -15,6 +15,55 @@ const schema = z.object({
     .default("1")
     .transform((value) => value === "1" || value === "true"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /**
+   * The archive's public address (https://wires.example.org), for the absolute links in feeds. When
+   * unset, links are built from the address each request came to (its Host header): fine for links,
+   * but set it in production so that entry ids stay the same whatever address a reader used.
+   */
+  ARCHIVE_PUBLIC_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => value || undefined)
+    .pipe(
+      z
+        .string()
+        .regex(/^https?:\/\/[^/?#\s]+(\/[^?#\s]*)?$/, "ARCHIVE_PUBLIC_URL must be an http:// or https:// address without a query, like https://wires.example.org")
+        .transform((value) => value.replace(/\/+$/, ""))
+        .optional(),
+    ),
+  /**
+   * The most addresses one sitemap file lists (the sitemap protocol's limit is 50,000); more wires
+   * than this split into further files. Lowered only to test the split.
+   */
+  ARCHIVE_SITEMAP_URLS: z
+    .string()
+    .trim()
+    .regex(/^\d+$/, "ARCHIVE_SITEMAP_URLS must be a whole number from 1 to 50000")
+    .default("50000")
+    .transform(Number)
+    .pipe(z.number().int().min(1, "ARCHIVE_SITEMAP_URLS must be at least 1").max(50_000, "ARCHIVE_SITEMAP_URLS must be at most 50000, the sitemap protocol's limit")),
+  /**
+   * How many reverse proxies in front of the app append to X-Forwarded-For (and may be trusted for
+   * X-Forwarded-Host). 0: the app faces clients directly, and those headers, which a client can forge,
+   * are ignored (see proxy.ts).
+   */
+  ARCHIVE_TRUST_PROXY: z
+    .string()
+    .trim()
+    .regex(/^\d{1,2}$/, "ARCHIVE_TRUST_PROXY must be the number of trusted proxies in front of the app (0, 1, 2, ...)")
+    .default("0")
+    .transform(Number),
+  /**
+   * Requests per minute that one client address may make to the read API (/api/v1), per app
+   * process; bursts up to the same number. 0 turns the limit off (for a gateway that limits instead).
+   */
+  ARCHIVE_API_RATE_LIMIT: z
+    .string()
+    .trim()
+    .regex(/^\d{1,7}$/, "ARCHIVE_API_RATE_LIMIT must be a whole number of requests per minute (0 turns the limit off)")
+    .default("120")
+    .transform(Number),
 });
 
 export type Env = z.infer<typeof schema>;

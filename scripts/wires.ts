@@ -4,6 +4,7 @@ import path from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { openDatabase } from "@/lib/db/open-database";
 import { env } from "@/lib/env";
+import { EXPORT_FLAGS, ExportUsageError, exportCommand } from "./wires-export";
 import { GenerateRefusedError, generateWires } from "@/lib/synthetic/generate-wires";
 import { parseInteger } from "@/lib/synthetic/parse-integer";
 import { createProgressReporter } from "@/lib/synthetic/progress-reporter";
@@ -35,6 +36,33 @@ const COMMANDS: Record<string, Command> = {
 
 Uses DATABASE_URL, or the embedded database in ARCHIVE_DATA_DIR.`,
     run: generate,
+  },
+  export: {
+    summary: "write every wire an archive search matches to a CSV or NDJSON file",
+    usage: `npm run wires -- export [--format csv|ndjson] [--out FILE] [archive filters]
+
+  --format F       csv (default) or ndjson
+  --out FILE       where to write (default: standard output; progress goes to standard error)
+  --no-bom         CSV without the UTF-8 byte order mark (kept by default: Excel needs it)
+  --base URL       the archive's address for the permalinks (default ARCHIVE_PUBLIC_URL,
+                   else http://localhost:3000)
+  archive filters, as on /archive (repeat a flag for several values):
+  --q TEXT  --provider P  --code C  --severity 2-4  --standard S  --status S  --from D  --to D
+
+Uses DATABASE_URL, or the embedded database in ARCHIVE_DATA_DIR (stop the app first).`,
+    run: async (args) => {
+      const values = flags("export", args, EXPORT_FLAGS);
+      if (values.help) {
+        console.log(`usage: ${COMMANDS.export!.usage}`);
+        return 0;
+      }
+      try {
+        return await exportCommand(values);
+      } catch (error) {
+        if (error instanceof ExportUsageError) throw new UsageError(error.message, "export");
+        throw error;
+      }
+    },
   },
 };
 
@@ -117,7 +145,8 @@ async function generate(args: string[]): Promise<number> {
     const number = (value: number) => Math.round(value).toLocaleString("en-US");
     console.log(
       `done in ${total.toFixed(1)} s: ${number(report.created)} wires written in ${report.seconds.toFixed(1)} s, ` +
-        `${number(report.wiresPerSecond)} wires/s on average (generation indexes ${number(report.firstIndex)} to ${number(report.firstIndex + report.created - 1)})`,
+        `${number(report.wiresPerSecond)} wires/s on average (generation indexes ${number(report.firstIndex)} to ${number(report.firstIndex + report.created - 1)}); ` +
+        `${number(report.builtVectors)} search vectors built by the generator, the rest by the database's trigger`,
     );
     console.log(
       `the archive now holds ${number(report.wires)} wires (${number(report.syntheticWires)} synthetic); the wire tables take ` +

@@ -4,6 +4,7 @@ import { listGuides } from "@/lib/guides/list-guides";
 export const metadata: Metadata = {
   title: "Guides",
   description: "The Editor's Guide, with the severity rubric, sourcing standards, code taxonomy and the but-for test, and the archive's topic guides.",
+  alternates: { canonical: "/guides" },
 };
 
 export default async function GuidesPage() {

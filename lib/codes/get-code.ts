@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
-import { listedWireCount } from "@/lib/wires/listed-wire";
 import { getPrisma } from "@/lib/db/get-db";
+import { countListedWires } from "@/lib/search/count-listed-wires";
 
 /** A code with its family and the number of wires that carry it; `code` may be in any case. */
 async function readCode(code: string) {
@@ -13,11 +13,11 @@ async function readCode(code: string) {
       label: true,
       definition: true,
       family: { select: { letter: true, name: true, description: true } },
-      ...listedWireCount,
     },
   });
   if (!row) return null;
-  return { code: row.code, label: row.label, definition: row.definition, family: row.family, wireCount: row._count.wires };
+  const counts = await countListedWires();
+  return { code: row.code, label: row.label, definition: row.definition, family: row.family, wireCount: counts.code.get(row.code) ?? 0 };
 }
 
 /** Cached for the request: the page and its metadata read it once. */

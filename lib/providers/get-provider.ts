@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
-import { listedWireCount } from "@/lib/wires/listed-wire";
 import { getPrisma } from "@/lib/db/get-db";
+import { countListedWires } from "@/lib/search/count-listed-wires";
 import { normalizeProviderName } from "./normalize-provider-name";
 
 /**
@@ -17,12 +17,12 @@ async function readProvider(slug: string) {
     description: true,
     url: true,
     aliases: { select: { alias: true }, orderBy: { alias: "asc" as const } },
-    ...listedWireCount,
   };
   const provider =
     (await prisma.provider.findUnique({ where: { slug }, select })) ??
     (await prisma.providerAlias.findUnique({ where: { normalized: normalizeProviderName(slug) }, select: { provider: { select } } }))?.provider;
   if (!provider) return null;
+  const counts = await countListedWires();
   return {
     id: provider.id,
     slug: provider.slug,
@@ -30,7 +30,7 @@ async function readProvider(slug: string) {
     description: provider.description,
     url: provider.url,
     aliases: provider.aliases.map((row) => row.alias).filter((alias) => alias !== provider.name && alias !== provider.slug),
-    wireCount: provider._count.wires,
+    wireCount: counts.provider.get(provider.id) ?? 0,
   };
 }
 

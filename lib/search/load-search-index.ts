@@ -1,7 +1,8 @@
 import "server-only";
 import { getDb, getPrisma } from "@/lib/db/get-db";
 import type { Database } from "@/lib/db/open-database";
-import { FacetIndex, type IndexRow } from "./facet-index";
+import type { FacetIndex, IndexRow } from "./facet-index";
+import { readSearchIndexSnapshot } from "./read-search-index-snapshot";
 
 const CHUNK = 50_000;
 /** Re-read this many sequence numbers behind the newest seen, for writes that committed out of order. */
@@ -27,22 +28,9 @@ export async function loadSearchIndex(): Promise<FacetIndex> {
   }
   if (state.index && (await refresh(state.index))) return state.index;
   const current = state;
-  current.loading ??= build().finally(() => (current.loading = undefined));
+  current.loading ??= readSearchIndexSnapshot().finally(() => (current.loading = undefined));
   current.index = await current.loading;
   return current.index;
-}
-
-async function build(): Promise<FacetIndex> {
-  const index = new FacetIndex();
-  index.anchor = await firstWire();
-  let after = -1;
-  for (;;) {
-    const rows = await readRows(`w.ord > ${after}`, "w.ord", CHUNK);
-    for (const row of rows) applyRow(index, row);
-    if (rows.length < CHUNK) break;
-    after = rows.at(-1)!.ord;
-  }
-  return index;
 }
 
 async function firstWire(): Promise<{ ord: number; id: string } | undefined> {

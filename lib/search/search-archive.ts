@@ -1,11 +1,12 @@
 import "server-only";
 import { getPrisma } from "@/lib/db/get-db";
 import { SEVERITY_LABELS, STATUS_LABELS } from "@/lib/wires/labels";
-import { toWireCard, wireCardSelect, type WireCard } from "@/lib/wires/wire-card";
+import type { WireCard } from "@/lib/wires/wire-card";
 import type { ArchiveQuery } from "./archive-query";
 import { STANDARD_CODES, STATUS_CODES, dayOf, type FacetCounts, type FacetIndex, type FacetName, type IndexFilter } from "./facet-index";
 import { highlightWires, type Highlighted } from "./highlight-wires";
 import { loadSearchIndex } from "./load-search-index";
+import { loadWireCards } from "./load-wire-cards";
 import { matchText, type TextMatch } from "./match-text";
 import { pageByRank, pageByDate, type ResultPage } from "./result-pages";
 import { resolveFilters, type ResolvedFilters } from "./resolve-filters";
@@ -82,19 +83,14 @@ export async function searchArchive(query: ArchiveQuery, options: { limit?: numb
 
 async function loadHits(ords: number[], q: string | undefined): Promise<SearchHit[]> {
   if (ords.length === 0) return [];
-  const prisma = await getPrisma();
-  const [rows, marks] = await Promise.all([
-    prisma.wire.findMany({ where: { ord: { in: ords } }, select: { ...wireCardSelect, ord: true } }),
-    q ? highlightWires(ords, q) : Promise.resolve(undefined),
-  ]);
-  const byOrd = new Map(rows.map((row) => [row.ord, row]));
+  const [cards, marks] = await Promise.all([loadWireCards(ords), q ? highlightWires(ords, q) : Promise.resolve(undefined)]);
   return ords.flatMap((ord) => {
-    const row = byOrd.get(ord);
-    if (!row) return [];
-    const card: SearchHit = toWireCard(row);
+    const card = cards.get(ord);
+    if (!card) return [];
+    const hit: SearchHit = card;
     const mark = marks?.get(ord);
-    if (mark) card.highlight = mark;
-    return [card];
+    if (mark) hit.highlight = mark;
+    return [hit];
   });
 }
 
@@ -118,8 +114,11 @@ async function facetList(
   const names = Object.keys(active) as FacetName[];
   const nothingActive = !filter.text && !unknown && names.every((name) => !active[name]);
   const base = nothingActive ? index.allCounts() : index.count(mask, names.filter((name) => !active[name]));
+  // A facet whose filter is the only one active counts over every listed wire: the cached counts.
+  const alone = (name: FacetName) => !filter.text && !unknown && names.every((other) => other === name || !active[other]);
   const countsFor = (name: FacetName): FacetCounts => {
     if (!active[name]) return base;
+    if (alone(name)) return index.allCounts();
     const others = index.mask(filter, name);
     if (unknown) others.words.fill(0);
     return index.count(others, [name]);

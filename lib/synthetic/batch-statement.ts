@@ -11,9 +11,9 @@ export const RATIONALE_TEST = `Counterfactual "but-for" test per the Editor's Gu
 // are checked at the end of the statement, when every table of the batch has its rows.
 const SQL = `
 WITH w AS (
-  INSERT INTO wire (id, slug, headline, summary, body, occurred_on, published_at, updated_at, severity, sourcing_standard, status, status_note)
+  INSERT INTO wire (id, slug, headline, summary, body, occurred_on, published_at, updated_at, severity, sourcing_standard, status, status_note, search_vector)
   SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::date[], $7::timestamptz[], $8::timestamptz[],
-    $9::smallint[], $10::text[]::"SourcingStandard"[], $11::text[]::"WireStatus"[], $12::text[])
+    $9::smallint[], $10::text[]::"SourcingStandard"[], $11::text[]::"WireStatus"[], $12::text[], $32::text[]::tsvector[])
 ), s AS (
   INSERT INTO source (wire_id, position, title, publisher, url, published_on, kind, archived_url)
   SELECT * FROM unnest($13::text[], $14::int[], $15::text[], $16::text[], $17::text[], $18::date[], $19::text[]::"SourceKind"[], $20::text[])
@@ -30,8 +30,11 @@ WITH w AS (
 INSERT INTO rationale_revision (wire_id, version, text, basis, basis_label, basis_date, test, reason, author, created_at)
 SELECT wire_id, version, text, basis, basis_label, basis_date, test, $31::text, basis_label, updated_at FROM r`;
 
-/** The statement that inserts `wires` with their sources, providers, codes, rationale and its first revision. */
-export function batchStatement(wires: readonly SyntheticWire[], reason: string): Statement {
+/**
+ * The statement that inserts `wires` with their sources, providers, codes, rationale and its first revision.
+ * `searchVectors[i]` is wire i's search vector as a tsvector literal; null (or none) lets the trigger compute it.
+ */
+export function batchStatement(wires: readonly SyntheticWire[], reason: string, searchVectors: readonly (string | null)[] = []): Statement {
   const wire = columns(12);
   const source = columns(8);
   const provider = columns(3);
@@ -45,7 +48,8 @@ export function batchStatement(wires: readonly SyntheticWire[], reason: string):
     push(rationale, w.rationale.text, w.rationale.basisDate);
   }
   const arrays = [...wire, ...source, ...provider, ...code, ...rationale].map(arrayLiteral);
-  return { sql: SQL, params: [...arrays, RATIONALE_LABEL, RATIONALE_TEST, reason] };
+  const vectors = arrayLiteral(wires.map((_, index) => searchVectors[index] ?? null));
+  return { sql: SQL, params: [...arrays, RATIONALE_LABEL, RATIONALE_TEST, reason, vectors] };
 }
 
 function columns(count: number): unknown[][] {

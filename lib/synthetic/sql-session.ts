@@ -8,11 +8,25 @@ export type SqlSession = {
   execute(sql: string, params?: unknown[]): Promise<void>;
 };
 
-export type SessionPool = { sessions: SqlSession[]; close(): Promise<void> };
+/**
+ * The GIN indexes (search vector, headline trigrams) take new entries into a pending list and merge
+ * them into the index when it outgrows gin_pending_list_limit (4 MB by default: about every batch).
+ * Merging 64 MB at a time, in memory, costs far less per entry; the generator merges what is left
+ * at the end (flushPendingIndexEntries), so searches never scan a long pending list afterwards.
+ */
+const BULK_SETTINGS = "SET gin_pending_list_limit = '64MB'; SET work_mem = '64MB'; SET maintenance_work_mem = '256MB'";
+
+export type SessionPool = {
+  /** The sessions that write batches. */
+  sessions: SqlSession[];
+  /** For small reads while batches are being written: on PostgreSQL a connection of its own. */
+  lookup: SqlSession;
+  close(): Promise<void>;
+};
 
 /**
- * With a PostgreSQL URL: `connections` dedicated pg connections, which take the batches in parallel.
- * Without one (PGlite): the database's own Prisma client, one session; slower, but the same SQL.
+ * With a PostgreSQL URL: `connections` dedicated pg connections, which take the batches in parallel,
+ * and one more for lookups. Without one (PGlite): the database's own Prisma client, one session; slower, but the same SQL.
  */
 export async function openSessions(db: Database, url: string | undefined, connections: number): Promise<SessionPool> {
   if (!url) {
@@ -22,29 +36,34 @@ export async function openSessions(db: Database, url: string | undefined, connec
         await db.prisma.$executeRawUnsafe(sql, ...params);
       },
     };
-    return { sessions: [session], close: async () => undefined };
+    return { sessions: [session], lookup: session, close: async () => undefined };
   }
   const clients: pg.Client[] = [];
   try {
-    for (let i = 0; i < connections; i += 1) {
+    for (let i = 0; i <= connections; i += 1) {
       const client = new pg.Client({ connectionString: url, application_name: "wires generate" });
       await client.connect();
       clients.push(client);
       // Each batch commits on its own; not waiting for the WAL flush risks only the last batches on a
       // server crash, never a partial wire.
       await client.query("SET synchronous_commit = off");
+      await client.query(BULK_SETTINGS);
     }
   } catch (error) {
     await Promise.all(clients.map((client) => client.end().catch(() => undefined)));
     throw error;
   }
-  return {
-    sessions: clients.map((client) => ({
+  const sessions = clients.map(
+    (client): SqlSession => ({
       query: async <T extends Record<string, unknown>>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as T[],
       execute: async (sql: string, params: unknown[] = []) => {
         await client.query(sql, params);
       },
-    })),
+    }),
+  );
+  return {
+    sessions: sessions.slice(0, connections),
+    lookup: sessions[connections]!,
     close: async () => {
       await Promise.all(clients.map((client) => client.end()));
     },

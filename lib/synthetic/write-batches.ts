@@ -5,7 +5,7 @@ export type BatchSource = {
   /** How many batches there are. */
   batches: number;
   /** Builds batch `n` (in order, 0 first): its statement and how many wires it holds. */
-  build(n: number): { statement: Statement; wires: number };
+  build(n: number): Promise<{ statement: Statement; wires: number }>;
 };
 
 /**
@@ -24,7 +24,7 @@ export async function writeBatches(
   const running = new Set<Promise<void>>();
   let failure: { error: unknown } | undefined;
   for (let n = 0; n < source.batches && !failure && !signal?.aborted; n += 1) {
-    const batch = source.build(n);
+    const batch = await source.build(n);
     while (idle.length === 0) await Promise.race(running);
     if (failure) break;
     const session = idle.pop()!;

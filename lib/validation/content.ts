@@ -39,10 +39,17 @@ export const rationaleSchema = z.strictObject({
   test: text(300),
 });
 
+/** Addresses under /wires/<id>/ that pages own; a wire's slug may not take them. */
+export const RESERVED_WIRE_SLUGS = ["amend", "history"] as const;
+
+const wireSlugSchema = slugSchema.refine((slug) => !(RESERVED_WIRE_SLUGS as readonly string[]).includes(slug), {
+  error: `expected a slug other than ${RESERVED_WIRE_SLUGS.join(" or ")} (those addresses belong to the wire's pages)`,
+});
+
 export const wireFileSchema = z
   .strictObject({
     id: wireIdSchema,
-    slug: slugSchema,
+    slug: wireSlugSchema,
     headline: text(200),
     summary: text(300),
     occurred_on: isoDate,

@@ -14,6 +14,8 @@ export type WireCard = {
   sourceCount: number;
   providers: { slug: string; name: string }[];
   codes: { code: string; label: string }[];
+  /** When an editor last amended or restored the rationale (ISO time), with its version; null while it stands as classified. */
+  rationaleAmended: { at: string; version: number } | null;
 };
 
 export const wireCardSelect = {
@@ -30,6 +32,7 @@ export const wireCardSelect = {
   sources: { select: { position: true } },
   providers: { select: { provider: { select: { slug: true, name: true } } }, orderBy: { position: "asc" } },
   codes: { select: { ref: { select: { code: true, label: true, familyLetter: true, number: true } } }, orderBy: { position: "asc" } },
+  rationale: { select: { basis: true, version: true, updatedAt: true } },
 } satisfies Prisma.WireSelect;
 
 type CardRow = Prisma.WireGetPayload<{ select: typeof wireCardSelect }>;
@@ -48,6 +51,8 @@ export function toWireCard(row: CardRow): WireCard {
     sourceCount: row.sources.length,
     providers: row.providers.map(({ provider }) => provider),
     codes: row.codes.map(({ ref }) => ({ code: ref.code, label: ref.label })),
+    rationaleAmended:
+      row.rationale?.basis === "EDITOR_AMENDMENT" ? { at: row.rationale.updatedAt.toISOString(), version: row.rationale.version } : null,
   };
 }
 

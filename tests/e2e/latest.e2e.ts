@@ -10,7 +10,7 @@ test.describe("Latest", () => {
     const wires = page.getByRole("main").getByRole("article");
     expect(await wires.count()).toBeGreaterThanOrEqual(10);
     await expect(wires.first().getByRole("heading", { level: 2 })).toHaveText(NEWEST_HEADLINE);
-    const dates = await wires.locator("time").evaluateAll((times) => times.map((time) => time.getAttribute("datetime") ?? ""));
+    const dates = await wires.locator("time.event-date").evaluateAll((times) => times.map((time) => time.getAttribute("datetime") ?? ""));
     expect(dates.length).toBe(await wires.count());
     expect(isNonIncreasing(dates), `dates in page order: ${dates.join(", ")}`).toBe(true);
 
@@ -21,7 +21,7 @@ test.describe("Latest", () => {
     await expect(wire.getByText("2 sources · standard", { exact: true })).toBeVisible();
     await expect(wire.getByRole("link", { name: DALLE_API.headline })).toHaveAttribute("href", DALLE_API.path);
     await expect(wire.getByText(DALLE_API.summary)).toBeVisible();
-    await expect(wire.locator("time")).toHaveText("3 Nov 2022");
+    await expect(wire.locator("time.event-date")).toHaveText("3 Nov 2022");
     const codes = wire.getByRole("list", { name: "Codes" });
     await expect(codes.getByRole("link", { name: /^M1\b/ })).toHaveAttribute("href", "/archive?code=M1");
     await expect(codes.getByRole("link", { name: /^F10\b/ })).toHaveAttribute("href", "/archive?code=F10");

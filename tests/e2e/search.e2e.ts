@@ -114,7 +114,7 @@ test.describe("Archive search", () => {
     await expect(page).toHaveURL("/archive?severity=3&from=2022-01-01&to=2022-12-31");
     await expect(activeFilters(page).getByRole("link", { name: /Year: 2022/ })).toBeVisible();
     await expect(filters(page).getByLabel("From")).toHaveValue("2022-01-01");
-    const times = await wires(page).locator("time").evaluateAll((nodes) => nodes.map((node) => node.getAttribute("datetime") ?? ""));
+    const times = await wires(page).locator("time.event-date").evaluateAll((nodes) => nodes.map((node) => node.getAttribute("datetime") ?? ""));
     expect(times.length).toBeGreaterThan(0);
     expect(times.every((time) => time.startsWith("2022-"))).toBe(true);
   });

@@ -22,6 +22,18 @@ export async function closeTestDb(): Promise<void> {
 }
 
 /**
+ * Closes the app's database and puts in its place a PostgreSQL client aimed at a port where nothing
+ * listens, so that the next query fails as it would when the server goes away.
+ */
+export async function loseTestDb(): Promise<void> {
+  await closeTestDb();
+  const { openDatabase } = await import("@/lib/db/open-database");
+  const cache = globalThis as typeof globalThis & { __wireArchiveDb?: { promise?: Promise<Database> } };
+  const gone = await openDatabase({ url: "postgresql://postgres@127.0.0.1:9/gone?connect_timeout=2" });
+  cache.__wireArchiveDb = { promise: Promise.resolve(gone) };
+}
+
+/**
  * Empties every table but the migration history in one statement.
  * TRUNCATE does not fire row triggers, so the append-only rationale_revision table empties too.
  */

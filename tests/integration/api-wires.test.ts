@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { resetApiTokens } from "@/lib/api/rate-limit";
 import { archiveHref, type SearchParams } from "@/lib/search/archive-query";
 import { SEARCH_PAGE_SIZE } from "@/lib/search/search-archive";
 import { closeTestDb, importShipped, resetDatabase, testDb } from "../helpers/database";
 import { apiGet, idsOf, insertSearchWire, query, search, seedFixtures, toSearch } from "../helpers/search";
 
-type ApiWire = { id: string; slug: string; url: string; highlight: unknown; status: string };
+type ApiWire = { id: string; slug: string; url: string; apiUrl: string; highlight: unknown; status: string };
 const apiIds = (body: { wires: ApiWire[] }) => body.wires.map((wire) => wire.id);
 
 /** Follows `links[dir]` from a first answer to the end; every page's ids. */
@@ -42,6 +43,8 @@ beforeAll(async () => {
     });
   }
 });
+// Every request takes a token from one client's budget: each test starts with a full one.
+beforeEach(resetApiTokens);
 afterAll(closeTestDb);
 
 describe("GET /api/v1/wires", () => {
@@ -66,7 +69,8 @@ describe("GET /api/v1/wires", () => {
   ])("the same answer as searchArchive for %o", async (params) => {
     const response = await apiGet(toSearch(params as Record<string, string | string[]>));
     expect(response.status).toBe(200);
-    expect(response.headers.get("cache-control")).toBe("no-store");
+    expect(response.headers.get("cache-control")).toBe("public, max-age=60");
+    expect(response.headers.get("access-control-allow-origin")).toBe("*");
     const expected = await search(params);
     const { body } = response;
     expect(body.total).toBe(expected.total);
@@ -84,6 +88,7 @@ describe("GET /api/v1/wires", () => {
     expect(body.links.older === null).toBe(expected.older === undefined);
     for (const wire of body.wires as ApiWire[]) {
       expect(wire.url).toBe(`/wires/${wire.id}/${wire.slug}`);
+      expect(wire.apiUrl).toBe(`/api/v1/wires/${wire.id}`);
       expect(wire.status).not.toBe("MERGED");
       if (expected.ordering === "newest") expect(wire.highlight).toBeNull();
       else expect(wire.highlight).toMatchObject({ headline: expect.any(Array), summary: expect.any(Array) });
@@ -113,6 +118,7 @@ describe("GET /api/v1/wires", () => {
           { code: "F1", label: expect.any(String) },
         ],
         url: "/wires/AIW-2024-0002/test-wire-aiw-2024-0002",
+        apiUrl: "/api/v1/wires/AIW-2024-0002",
         highlight: null,
       },
     ]);
@@ -214,6 +220,7 @@ describe("GET /api/v1/wires", () => {
       expect([...new Set(response.body.problems.map((p: { param: string }) => p.param))].sort()).toEqual([...params].sort());
       for (const problem of response.body.problems) expect(problem.message).toEqual(expect.any(String));
       expect(response.body.wires).toBeUndefined();
+      expect(response.headers.get("cache-control")).toBe("no-store");
     });
 
     test("an unknown key beside a bad known parameter: both named in one answer", async () => {

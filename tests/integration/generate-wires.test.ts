@@ -106,6 +106,21 @@ describe("an archive of 300 synthetic wires", () => {
     }
   });
 
+  test("the generator builds every search vector itself, equal to what the trigger computes from the text", async () => {
+    expect(first.report.builtVectors).toBe(COUNT);
+    const differing = await sql<{ id: string; stored: string; computed: string }>(
+      `SELECT id, search_vector::text AS stored, computed::text AS computed FROM (
+         SELECT id, search_vector,
+           setweight(to_tsvector('english', translate(headline, '·', '-')), 'A') ||
+           setweight(to_tsvector('english', translate(summary, '·', '-')), 'B') ||
+           setweight(to_tsvector('english', translate(body, '·', '-')), 'C') AS computed
+         FROM wire) w
+       WHERE search_vector IS DISTINCT FROM computed`,
+    );
+    expect(differing).toEqual([]);
+    expect(await one(`SELECT count(*)::int AS n FROM wire WHERE search_vector IS NOT NULL`)).toBe(COUNT + 10);
+  });
+
   test("the search terms match at their published rates", async () => {
     const matches = (query: string) => one(`SELECT count(*)::int AS n FROM wire WHERE search_vector @@ websearch_to_tsquery('english', $1)`, query);
     expect(expectedRareMatches(COUNT)).toBe(1);

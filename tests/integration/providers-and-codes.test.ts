@@ -4,6 +4,7 @@ import { listCodeFamilies } from "@/lib/codes/list-code-families";
 import { getProvider } from "@/lib/providers/get-provider";
 import { resolveProviders } from "@/lib/providers/resolve-providers";
 import { closeTestDb, importShipped, resetDatabase, testDb } from "../helpers/database";
+import { insertWire } from "../helpers/fixtures";
 
 beforeAll(async () => {
   await testDb();
@@ -95,5 +96,19 @@ describe("codes", () => {
     for (const [code, count] of usage) expect(defined.get(code), code).toBe(count);
     const total = [...defined.values()].reduce((sum, count) => sum + count, 0);
     expect(total).toBe(used.length);
+  });
+});
+
+// Last: it adds wires.
+describe("wire counts", () => {
+  test("follow new wires and leave merged ones out, on the provider page, the code page and the taxonomy alike", async () => {
+    const before = { openai: (await getProvider("openai"))!.wireCount, m1: (await getCode("M1"))!.wireCount };
+    await insertWire({ id: "AIW-2024-0901", occurredOn: "2024-03-01", providers: ["openai", "google"], codes: ["M1", "F10"] });
+    await insertWire({ id: "AIW-2024-0902", occurredOn: "2024-03-02", providers: ["openai"], codes: ["M1"], status: "MERGED", mergedIntoId: "AIW-2024-0901" });
+    expect((await getProvider("openai"))!.wireCount).toBe(before.openai + 1);
+    expect((await getCode("M1"))!.wireCount).toBe(before.m1 + 1);
+    const families = await listCodeFamilies();
+    const m1 = families.flatMap((family) => family.codes).find((code) => code.code === "M1");
+    expect(m1?.wireCount).toBe(before.m1 + 1);
   });
 });

@@ -264,6 +264,88 @@ describe("FacetIndex.count", () => {
   });
 });
 
+describe("FacetIndex.count on a larger index", () => {
+  // Wide masks are counted through each value's bitset, narrow ones wire by wire: both must agree with a tally of the rows.
+  const STANDARDS = ["PROVISIONAL", "STANDARD", "CONFIRMED"] as const;
+  const STATUSES = ["PUBLISHED", "CORRECTED", "WITHDRAWN", "MERGED"] as const;
+  const CODES = ["M1", "M2", "M3", "F1", "F7", "F10", "S1", "S3", "C1"];
+
+  function randomRows(count: number) {
+    let state = 12345;
+    const next = (n: number) => {
+      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+      return (state >>> 8) % n;
+    };
+    const rows = [];
+    for (let ord = 1; ord <= count; ord += 1) {
+      // Every 97th wire has more providers and codes than the per-wire slots hold.
+      const many = ord % 97 === 0;
+      const providers = [...new Set(Array.from({ length: many ? 6 : 1 + next(3) }, () => 1 + next(40)))];
+      const codes = [...new Set(Array.from({ length: many ? 8 : 1 + next(4) }, () => CODES[next(CODES.length)]!))];
+      rows.push(row(ord, isoOfDay(dayOf("2009-06-01") + next(6000)), {
+        severity: 1 + next(5),
+        standard: STANDARDS[next(3)]!,
+        status: STATUSES[next(20) === 0 ? 3 : next(3)]!,
+        providers,
+        codes,
+      }));
+    }
+    return rows;
+  }
+
+  function tally(rows: ReturnType<typeof randomRows>, keep: (ord: number) => boolean) {
+    const add = <K>(map: Map<K, number>, key: K) => map.set(key, (map.get(key) ?? 0) + 1);
+    const out = { provider: new Map<number, number>(), code: new Map<string, number>(), severity: [0, 0, 0, 0, 0, 0], standard: [0, 0, 0], status: [0, 0, 0, 0], year: new Map<number, number>() };
+    for (const r of rows) {
+      if (!keep(r.ord)) continue;
+      r.providers.forEach((id) => add(out.provider, id));
+      r.codes.forEach((code) => add(out.code, code));
+      out.severity[r.severity]! += 1;
+      out.standard[STANDARD_CODES[r.standard]]! += 1;
+      out.status[STATUS_CODES[r.status]]! += 1;
+      add(out.year, Number(isoOfDay(r.day).slice(0, 4)));
+    }
+    return out;
+  }
+
+  const sorted = <K>(map: Map<K, number>) => [...map].sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+
+  test("every facet, over the whole listing, a wide mask and a narrow one, after updates", () => {
+    const rows = randomRows(5000);
+    const index = new FacetIndex();
+    rows.forEach((r) => index.apply(r));
+    // Updates move bits: a new day (and year), new providers and codes, a merge.
+    for (const ord of [10, 500, 2500, 4999]) {
+      const changed = { ...rows[ord - 1]!, day: dayOf("2024-02-29"), providers: [7, 8], codes: ["C1"], status: ord === 500 ? ("MERGED" as const) : ("PUBLISHED" as const) };
+      rows[ord - 1] = changed;
+      index.apply(changed);
+    }
+    const listed = (ord: number) => rows[ord - 1]!.status !== "MERGED";
+    const wide = index.mask({ severity: { min: 2, max: 5 } });
+    const narrow = index.mask({ providerIds: [3], codes: ["F7"] });
+    expect(narrow.count()).toBeGreaterThan(0);
+    expect(narrow.count()).toBeLessThan(100);
+    const cases: [Bitset, (ord: number) => boolean][] = [
+      [index.listed, listed],
+      [wide, (ord) => listed(ord) && rows[ord - 1]!.severity >= 2],
+      [narrow, (ord) => listed(ord) && rows[ord - 1]!.providers.includes(3) && rows[ord - 1]!.codes.includes("F7")],
+    ];
+    for (const [mask, keep] of cases) {
+      const counts = index.count(mask, ["provider", "code", "severity", "standard", "status", "year"]);
+      const expected = tally(rows, keep);
+      expect(sorted(counts.provider)).toEqual(sorted(expected.provider));
+      expect(sorted(counts.code)).toEqual(sorted(expected.code));
+      expect(counts.severity).toEqual(expected.severity);
+      expect(counts.standard).toEqual(expected.standard);
+      expect(counts.status).toEqual(expected.status);
+      expect(sorted(counts.year)).toEqual(sorted(expected.year));
+      // One facet at a time gives the same numbers.
+      expect(sorted(index.count(mask, ["code"]).code)).toEqual(sorted(expected.code));
+      expect(index.count(mask, ["severity"]).severity).toEqual(expected.severity);
+    }
+  });
+});
+
 describe("FacetIndex.newestFirst / positionAfter", () => {
   test("newest event day first; the same day by ordinal, highest first; merged wires included", () => {
     const index = sampleIndex();

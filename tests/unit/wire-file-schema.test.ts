@@ -99,6 +99,12 @@ describe("wire file schema", () => {
     expect(problems(wire({ slug: "DALL-E" }))).toEqual(["slug: expected a lower-case slug like dall-e-api-public-beta"]);
   });
 
+  test("a slug may not take the address of a wire's own pages", () => {
+    for (const slug of ["amend", "history"]) {
+      expect(problems(wire({ slug }))).toEqual([`slug: expected a slug other than amend or history (those addresses belong to the wire's pages)`]);
+    }
+  });
+
   test("a code listed twice is refused at the repeat", () => {
     expect(problems(wire({ codes: ["M1", "F10", "M1"] }))).toEqual(["codes.2: M1 is listed twice"]);
   });

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
+import { FollowLinks } from "@/components/follow-links";
 import { WireListSection } from "@/components/wire-list-section";
 import { getCode } from "@/lib/codes/get-code";
+import { feedAlternates } from "@/lib/feeds/feed-links";
 import { archiveHref, parseArchiveQuery, type SearchParams } from "@/lib/search/archive-query";
 import { EDITORS_GUIDE } from "@/lib/wires/labels";
 import { listArchiveWires } from "@/lib/wires/list-archive-wires";
@@ -11,7 +13,7 @@ type Props = { params: Promise<{ code: string }>; searchParams: Promise<SearchPa
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const code = await getCode(decodeURIComponent((await params).code));
   if (!code) return { title: "Code not found" };
-  return { title: `${code.code} ${code.label}`, description: `${code.code}: ${code.definition}` };
+  return { title: `${code.code} ${code.label}`, description: `${code.code}: ${code.definition}`, alternates: { canonical: `/codes/${code.code}`, ...feedAlternates("archive", { code: [code.code] }) } };
 }
 
 export default async function CodePage({ params, searchParams }: Props) {
@@ -37,6 +39,7 @@ export default async function CodePage({ params, searchParams }: Props) {
       <p className="mt-2 font-sans text-sm">
         {code.wireCount} {code.wireCount === 1 ? "wire" : "wires"} · <a href={archiveHref({ code: [code.code] })}>filter the archive by {code.code}</a>
       </p>
+      <FollowLinks kind="archive" state={{ code: [code.code] }} subject={code.code} className="mt-4" />
       <WireListSection page={page} base={`/codes/${code.code}`} empty="No wire carries this code yet." />
     </div>
   );

@@ -14,7 +14,7 @@ const EDITORS_GUIDE_SLUG = "editors-guide";
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const guide = await getGuide((await params).slug);
-  return guide ? { title: guide.title, description: guide.summary } : { title: "Guide not found" };
+  return guide ? { title: guide.title, description: guide.summary, alternates: { canonical: `/guides/${guide.slug}` } } : { title: "Guide not found" };
 }
 
 export default async function GuidePage({ params }: Props) {

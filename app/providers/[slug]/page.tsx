@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
+import { FollowLinks } from "@/components/follow-links";
 import { WireListSection } from "@/components/wire-list-section";
+import { feedAlternates } from "@/lib/feeds/feed-links";
 import { getProvider } from "@/lib/providers/get-provider";
 import { archiveHref, parseArchiveQuery, type SearchParams } from "@/lib/search/archive-query";
 import { listArchiveWires } from "@/lib/wires/list-archive-wires";
@@ -10,7 +12,11 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<SearchPa
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const provider = await getProvider(decodeURIComponent((await params).slug));
   if (!provider) return { title: "Provider not found" };
-  return { title: `${provider.name}: AI incidents`, description: `Wires about AI incidents involving ${provider.name}. ${provider.description}` };
+  return {
+    title: `${provider.name}: AI incidents`,
+    description: `Wires about AI incidents involving ${provider.name}. ${provider.description}`,
+    alternates: { canonical: `/providers/${provider.slug}`, ...feedAlternates("archive", { provider: [provider.slug] }, new Map([[provider.slug, provider.name]])) },
+  };
 }
 
 export default async function ProviderPage({ params, searchParams }: Props) {
@@ -44,6 +50,7 @@ export default async function ProviderPage({ params, searchParams }: Props) {
           {provider.wireCount} · <a href={archiveHref({ provider: [provider.slug] })}>filter the archive by {provider.name}</a>
         </dd>
       </dl>
+      <FollowLinks kind="archive" state={{ provider: [provider.slug] }} subject={provider.name} className="mt-4" />
       <WireListSection page={page} base={`/providers/${provider.slug}`} empty="No wires name this provider yet." />
     </div>
   );

@@ -6,6 +6,7 @@
 // Content: a throwaway copy of the shipped content/ (next to the data folder, removed when the server
 // stops) plus the fixture wires in tests/e2e/fixtures/wires/ (a withdrawn and a merged wire, fictional),
 // passed to the app as ARCHIVE_CONTENT_DIR. content/ itself is never touched.
+// Accounts: tests/e2e/support/seed-editors.ts creates the test editors and admins before the start.
 // E2E_SKIP_BUILD=1 reuses the existing .next build (for quick local reruns).
 import { spawn, spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, readdirSync, rmSync } from "node:fs";
@@ -74,6 +75,19 @@ if (process.env.E2E_SKIP_BUILD !== "1") {
     process.exit(1);
   }
   console.log(`[e2e] next build took ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+// The accounts the sign-in and editing tests use (support/editors.ts), created through the app's own
+// code before the server opens the database.
+const seed = spawnSync(
+  process.execPath,
+  [path.join(root, "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "tests/e2e/support/seed-editors.ts"],
+  { cwd: root, env, stdio: "inherit" },
+);
+if (seed.status !== 0) {
+  console.error(`[e2e] creating the test accounts failed (exit ${seed.status ?? seed.signal})`);
+  removeThrowaways();
+  process.exit(1);
 }
 
 // node runs next directly, so that a signal reaches the server itself, not an npm wrapper.

@@ -5,6 +5,7 @@ import { SeverityBadge } from "@/components/severity-badge";
 import { CodeTags, ProviderLinks } from "@/components/tag-links";
 import { WireRationale } from "@/components/wire-rationale";
 import { WireSources } from "@/components/wire-sources";
+import { getEditorSession } from "@/lib/auth/get-editor-session";
 import { formatDate, formatLongDate, formatTime } from "@/lib/format/format-date";
 import { listRelatedGuides } from "@/lib/guides/list-related-guides";
 import { EDITORS_GUIDE, sourcingLine } from "@/lib/wires/labels";
@@ -12,18 +13,20 @@ import { findWireRoute } from "@/lib/wires/find-wire-route";
 import { getWire } from "@/lib/wires/get-wire";
 import { listRelatedWires } from "@/lib/wires/list-related-wires";
 import { wirePath } from "@/lib/wires/wire-card";
+import { wireMetadata } from "@/lib/seo/wire-metadata";
+import { WireJsonLd } from "@/components/wire-json-ld";
 
 type Params = { params: Promise<{ id: string; slug: string }> };
+type PageProps = Params & { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { id } = await params;
   const wire = await getWire(decodeURIComponent(id));
   if (!wire) return { title: "Wire not found" };
-  const title = wire.status === "WITHDRAWN" ? `Withdrawn: ${wire.headline}` : wire.headline;
-  return { title, description: wire.summary, alternates: { canonical: wirePath(wire) } };
+  return wireMetadata(wire);
 }
 
-export default async function WirePage({ params }: Params) {
+export default async function WirePage({ params, searchParams }: PageProps) {
   const { id, slug } = await params;
   const wire = await getWire(decodeURIComponent(id));
   // Merged wires, old slugs and ids in the wrong case all land on the canonical address.
@@ -34,10 +37,13 @@ export default async function WirePage({ params }: Params) {
     if (route.canonical !== requested) permanentRedirect(route.canonical);
   }
   if (!wire) notFound();
-  const [related, guides] = await Promise.all([listRelatedWires(wire.id), listRelatedGuides(wire.id)]);
+  const [related, guides, session, { amended }] = await Promise.all([listRelatedWires(wire.id), listRelatedGuides(wire.id), getEditorSession(), searchParams]);
   const withdrawn = wire.status === "WITHDRAWN";
+  // After a save the form lands here with ?amended=<version>: confirm it only while it is current.
+  const justAmended = session && wire.rationale && amended === String(wire.rationale.version);
   return (
     <article className="mx-auto max-w-3xl" aria-labelledby="headline">
+      <WireJsonLd wire={wire} />
       <nav aria-label="Back" className="font-sans text-sm">
         <a href="/">← Latest</a> · <a href="/archive">Archive</a>
       </nav>
@@ -74,7 +80,19 @@ export default async function WirePage({ params }: Params) {
           )}
           <Markdown text={wire.body} sources={wire.sources.map((s) => ({ position: s.position, url: s.url, title: s.title }))} className="prose mt-6" />
           <WireSources sources={wire.sources} />
-          {wire.rationale && <WireRationale rationale={wire.rationale} />}
+          {justAmended && (
+            <p role="status" className="mt-10 rounded-sm border-2 border-accent p-3 font-sans text-sm">
+              Saved: the rationale is now version {wire.rationale?.version}. Readers see it here, in Latest and in the feeds.
+            </p>
+          )}
+          {wire.rationale && <WireRationale wireId={wire.id} rationale={wire.rationale} />}
+          {wire.rationale && session && (
+            <p className="mt-3 font-sans text-sm">
+              <a href={`/wires/${wire.id}/amend`} className="inline-block rounded-sm bg-accent px-3 py-1.5 font-semibold text-paper no-underline">
+                Amend rationale
+              </a>
+            </p>
+          )}
         </>
       )}
       <dl className="mt-8 grid gap-x-4 gap-y-3 font-sans text-sm sm:grid-cols-[6rem_1fr]">

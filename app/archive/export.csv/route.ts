@@ -1,0 +1,9 @@
+import { serveExport } from "@/lib/export/serve-export";
+
+// An export reads the live archive on every request.
+export const dynamic = "force-dynamic";
+
+/** /archive/export.csv?<the archive's parameters>: every matching wire, streamed. See lib/export/serve-export.ts. */
+export async function GET(request: Request) {
+  return serveExport(request, "csv");
+}

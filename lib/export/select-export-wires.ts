@@ -1,0 +1,82 @@
+import "server-only";
+import type { ProviderRef } from "@/lib/providers/resolve-providers";
+import type { QueryProblem } from "@/lib/search/archive-query";
+import { STANDARD_CODES, STATUS_CODES, dayOf, type IndexFilter } from "@/lib/search/facet-index";
+import { loadSearchIndex } from "@/lib/search/load-search-index";
+import { matchText } from "@/lib/search/match-text";
+import { resolveFilters } from "@/lib/search/resolve-filters";
+import type { ExportQuery } from "./export-query";
+import { loadExportNames } from "./load-export-names";
+import type { ExportNames } from "./load-export-wires";
+
+export type ExportSelection =
+  | {
+      status: "ok";
+      /** How many wires the export holds. */
+      total: number;
+      /** The matching wires' ordinals, newest first by event date, `size` at a time. */
+      batches(size: number): Generator<number[]>;
+      providers: ProviderRef[];
+      codes: string[];
+      /** Provider and code names, for the rows. */
+      names: ExportNames;
+    }
+  | { status: "invalid"; problems: QueryProblem[] };
+
+/**
+ * Every wire an archive search matches: the same filters and text matching as /archive, through
+ * the same search index, so an export holds exactly the archive's matches (merged wires stay out,
+ * withdrawn ones stay in). Only ordinals are held, one bit per wire in the archive; the wires
+ * themselves are read a batch at a time as the file is written.
+ *
+ * Unknown providers or codes, and text the archive cannot search, are refused by name: /archive
+ * shows a notice and ignores such text, but a file cannot carry a notice.
+ */
+export async function selectExportWires(query: ExportQuery): Promise<ExportSelection> {
+  const [resolved, index, names] = await Promise.all([resolveFilters(query.provider, query.code), loadSearchIndex(), loadExportNames()]);
+  const problems: QueryProblem[] = [
+    ...resolved.unknownProviders.map(({ value, suggestion }) => ({
+      param: "provider",
+      message: `no provider is called “${value}”${suggestion ? `; did you mean ${suggestion.slug}?` : ""}`,
+    })),
+    ...resolved.unknownCodes.map((value) => ({ param: "code", message: `no code ${value} in the archive's taxonomy` })),
+  ];
+  const text = query.q ? await matchText(query.q, index.seq, index.size) : undefined;
+  if (text && !text.searchable) problems.push({ param: "q", message: "has no words the archive indexes (only very common words or operators)" });
+  if (problems.length > 0) return { status: "invalid", problems };
+
+  // The filter /archive builds (lib/search/search-archive.ts), as the feeds do.
+  const filter: IndexFilter = {
+    providerIds: resolved.providers.map((provider) => provider.id),
+    codes: resolved.codes,
+    severity: query.severity,
+    standards: query.standard.map((s) => STANDARD_CODES[s.toUpperCase() as keyof typeof STANDARD_CODES]),
+    statuses: query.status.map((s) => STATUS_CODES[s.toUpperCase() as keyof typeof STATUS_CODES]),
+    fromDay: query.from ? dayOf(query.from) : undefined,
+    toDay: query.to ? dayOf(query.to) : undefined,
+    text: text?.bits,
+  };
+  const mask = index.mask(filter);
+  // A snapshot taken now: the index replaces (never rewrites) its order when wires arrive, so a
+  // long export walks one consistent list while the archive goes on changing.
+  const order = index.newestFirst();
+  return {
+    status: "ok",
+    total: mask.count(),
+    *batches(size: number) {
+      let batch: number[] = [];
+      for (const ord of order) {
+        if (!mask.has(ord)) continue;
+        batch.push(ord);
+        if (batch.length === size) {
+          yield batch;
+          batch = [];
+        }
+      }
+      if (batch.length > 0) yield batch;
+    },
+    providers: resolved.providers,
+    codes: resolved.codes,
+    names,
+  };
+}

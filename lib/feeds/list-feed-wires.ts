@@ -1,0 +1,87 @@
+import "server-only";
+import { getPrisma } from "@/lib/db/get-db";
+import type { ProviderRef } from "@/lib/providers/resolve-providers";
+import type { QueryProblem } from "@/lib/search/archive-query";
+import type { Bitset } from "@/lib/search/bitset";
+import { STANDARD_CODES, STATUS_CODES, dayOf, type IndexFilter } from "@/lib/search/facet-index";
+import { loadSearchIndex } from "@/lib/search/load-search-index";
+import { matchText } from "@/lib/search/match-text";
+import { resolveFilters } from "@/lib/search/resolve-filters";
+import { keysetQuery } from "@/lib/wires/keyset";
+import type { FeedQuery } from "./feed-query";
+import { loadFeedWires, type FeedWire } from "./load-feed-wires";
+
+/** How many wires a feed carries. */
+export const FEED_SIZE = 50;
+// Up to this many matches, PostgreSQL orders them by filing time directly; above it, walking the
+// filing-time index and keeping the matches finds the newest few sooner.
+const SMALL_MATCH = 2_000;
+const SCAN_CHUNK = 2_000;
+
+export type FeedSelection =
+  | { status: "ok"; wires: FeedWire[]; providers: ProviderRef[]; codes: string[] }
+  | { status: "invalid"; problems: QueryProblem[] };
+
+/**
+ * The newest wires by filing time (published_at) that match an archive search: the same filters
+ * and text matching as /archive, through the same search index, so a feed holds exactly the
+ * archive's matches. Merged wires stay out (their survivor carries the story); withdrawn wires stay in.
+ */
+export async function listFeedWires(query: FeedQuery, limit = FEED_SIZE): Promise<FeedSelection> {
+  const [resolved, index] = await Promise.all([resolveFilters(query.provider, query.code), loadSearchIndex()]);
+  const problems: QueryProblem[] = [
+    ...resolved.unknownProviders.map(({ value, suggestion }) => ({
+      param: "provider",
+      message: `no provider is called “${value}”${suggestion ? `; did you mean ${suggestion.slug}?` : ""}`,
+    })),
+    ...resolved.unknownCodes.map((value) => ({ param: "code", message: `no code ${value} in the archive's taxonomy` })),
+  ];
+  const text = query.q ? await matchText(query.q, index.seq, index.size) : undefined;
+  if (text && !text.searchable) problems.push({ param: "q", message: "has no words the archive indexes (only very common words or operators)" });
+  if (problems.length > 0) return { status: "invalid", problems };
+
+  // The same filter /archive builds (lib/search/search-archive.ts).
+  const filter: IndexFilter = {
+    providerIds: resolved.providers.map((provider) => provider.id),
+    codes: resolved.codes,
+    severity: query.severity,
+    standards: query.standard.map((s) => STANDARD_CODES[s.toUpperCase() as keyof typeof STANDARD_CODES]),
+    statuses: query.status.map((s) => STATUS_CODES[s.toUpperCase() as keyof typeof STATUS_CODES]),
+    fromDay: query.from ? dayOf(query.from) : undefined,
+    toDay: query.to ? dayOf(query.to) : undefined,
+    text: text?.bits,
+  };
+  const ids = await newestMatches(index.mask(filter), limit);
+  return { status: "ok", wires: await loadFeedWires(ids), providers: resolved.providers, codes: resolved.codes };
+}
+
+async function newestMatches(mask: Bitset, limit: number): Promise<string[]> {
+  const prisma = await getPrisma();
+  const count = mask.count();
+  if (count === 0) return [];
+  const order = [{ publishedAt: "desc" as const }, { id: "desc" as const }];
+  if (count <= SMALL_MATCH) {
+    const ords: number[] = [];
+    mask.forEach((ord) => ords.push(ord));
+    const rows = await prisma.wire.findMany({ where: { ord: { in: ords } }, orderBy: order, take: limit, select: { id: true } });
+    return rows.map((row) => row.id);
+  }
+  const ids: string[] = [];
+  let after: { at: Date; id: string } | undefined;
+  for (;;) {
+    const rows = await prisma.wire.findMany({
+      where: keysetQuery("publishedAt", after, "older").where,
+      orderBy: order,
+      take: SCAN_CHUNK,
+      select: { id: true, ord: true, publishedAt: true },
+    });
+    for (const row of rows) {
+      if (!mask.has(row.ord)) continue;
+      ids.push(row.id);
+      if (ids.length === limit) return ids;
+    }
+    const last = rows.at(-1);
+    if (!last || rows.length < SCAN_CHUNK) return ids;
+    after = { at: last.publishedAt, id: last.id };
+  }
+}

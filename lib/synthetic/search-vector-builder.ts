@@ -1,0 +1,262 @@
+import { arrayLiteral } from "./array-literal";
+import type { SqlSession } from "./sql-session";
+
+/**
+ * Builds wires' search vectors in JavaScript, exactly as the `wire_search_refresh` trigger computes them:
+ *
+ *   setweight(to_tsvector('english', translate(headline, '·', '-')), 'A') ||
+ *   setweight(to_tsvector('english', translate(summary, '·', '-')), 'B') ||
+ *   setweight(to_tsvector('english', translate(body, '·', '-')), 'C')
+ *
+ * PostgreSQL's text parser is most of the trigger's cost, and synthetic wires repeat a finite
+ * vocabulary. So each distinct piece of text between spaces is parsed by PostgreSQL once per run
+ * (to_tsvector, same configuration), and vectors are put together from those pieces with the positions
+ * (phrase search depends on them) and weights to_tsvector gives. The vector goes into the INSERT,
+ * and the trigger keeps a vector an insert supplies.
+ *
+ * Exactness rests on one property of the default parser: outside an HTML tag, no token spans a
+ * space, tab or line break, so the pieces parsed one by one give the tokens of the whole text.
+ * Text with a "<" (a possible tag) or a very long piece gets no vector here (null): the trigger
+ * computes it.
+ */
+export type SearchVectorBuilder = {
+  /** Each wire's vector as a tsvector literal, or null where the trigger has to compute it. */
+  build(wires: readonly WireText[]): Promise<(string | null)[]>;
+  /** How many distinct pieces of text PostgreSQL has parsed so far. */
+  readonly pieces: number;
+};
+
+export type WireText = { headline: string; summary: string; body: string };
+
+/** The trigger's text search configuration. */
+export const SEARCH_CONFIG = "english";
+const WEIGHTS = ["A", "B", "C"] as const;
+/** tsvector limits: positions run to 16383, and a lexeme keeps at most 255 of them (MAXENTRYPOS, MAXNUMPOS). */
+const MAX_POSITION = 16_383;
+const MAX_POSITIONS_PER_LEXEME = 255;
+/** Longer pieces are left to the trigger: the parser skips words over 2047 bytes, with a notice. */
+const MAX_PIECE = 200;
+const UNKNOWN = Symbol("unknown piece");
+/** A word that is its own lexeme and no stop word. */
+const SENTINEL = "zzzz";
+
+/**
+ * A piece's tokens that take a position, flattened: for each, its number of lexemes, then their ids.
+ * A stop word takes a position with no lexeme: [0].
+ */
+type Piece = Int32Array;
+
+export function createSearchVectorBuilder(session: SqlSession): SearchVectorBuilder {
+  // Pieces in an open-addressing hash table keyed by their characters, so that looking one up in a
+  // text allocates nothing: a run takes a few hundred million lookups.
+  const pieceText: string[] = [];
+  const pieceTokens: Int32Array[] = [];
+  let table = new Int32Array(1 << 16);
+  const lexemeIds = new Map<string, number>();
+  /** Per lexeme id: the quoted lexeme and its colon, as the literal writes it. */
+  const quoted: string[] = [];
+  /** "12A" and ",12A" per (position, weight), made once. */
+  const positionText: string[] = [];
+  // Scratch space for one vector: each lexeme's positions as a linked list, valid while stamp[id] === current.
+  let stamp = new Int32Array(1024);
+  let head = new Int32Array(1024);
+  let tail = new Int32Array(1024);
+  let count = new Int32Array(1024);
+  let current = 0;
+  let next = new Int32Array(4096);
+  let value = new Int32Array(4096);
+  const order: number[] = [];
+
+  function find(text: string, start: number, end: number, hash: number): number {
+    const mask = table.length - 1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const entry = table[slot]!;
+      if (entry === 0) return -1;
+      const key = pieceText[entry - 1]!;
+      if (key.length === end - start && text.startsWith(key, start)) return entry - 1;
+    }
+  }
+
+  function addPiece(key: string, tokens: Int32Array): void {
+    pieceText.push(key);
+    pieceTokens.push(tokens);
+    if (pieceText.length * 2 > table.length) {
+      table = new Int32Array(table.length * 2);
+      pieceText.forEach((text, index) => insert(text, index));
+    } else insert(key, pieceText.length - 1);
+  }
+
+  function insert(key: string, index: number): void {
+    const mask = table.length - 1;
+    let slot = hashOf(key, 0, key.length) & mask;
+    while (table[slot] !== 0) slot = (slot + 1) & mask;
+    table[slot] = index + 1;
+  }
+
+  function lexemeId(lexeme: string): number {
+    let id = lexemeIds.get(lexeme);
+    if (id === undefined) {
+      id = quoted.length;
+      lexemeIds.set(lexeme, id);
+      quoted.push(`'${lexeme.replace(/['\\]/g, "$&$&")}':`);
+      if (id >= stamp.length) {
+        stamp = grow(stamp);
+        head = grow(head);
+        tail = grow(tail);
+        count = grow(count);
+      }
+    }
+    return id;
+  }
+
+  function position(v: number): string {
+    let text = positionText[v];
+    if (text === undefined) {
+      text = `${v >> 3}${WEIGHTS[(v >> 1) & 3]}`;
+      if (v & 1) text = `,${text}`;
+      positionText[v] = text;
+    }
+    return text;
+  }
+
+  /** The vector, null when the trigger must compute it, or UNKNOWN after adding the pieces it lacks to `missing`. */
+  function vector(wire: WireText, missing: Set<string>): string | null | typeof UNKNOWN {
+    current += 1;
+    order.length = 0;
+    let entries = 0;
+    let shift = 0;
+    let lacking = false;
+    for (let part = 0; part < 3; part += 1) {
+      let text = part === 0 ? wire.headline : part === 1 ? wire.summary : wire.body;
+      if (text.includes("<")) return null;
+      if (text.includes("·")) text = text.replaceAll("·", "-");
+      let position = 0;
+      let last = 0;
+      let start = -1;
+      let hash = 0;
+      for (let i = 0; i <= text.length; i += 1) {
+        const c = i < text.length ? text.charCodeAt(i) : 32;
+        if (c !== 32 && c !== 10 && c !== 13 && c !== 9) {
+          if (start < 0) {
+            start = i;
+            hash = HASH_SEED;
+          }
+          hash = Math.imul(hash ^ c, HASH_PRIME);
+          continue;
+        }
+        if (start < 0) continue;
+        if (i - start > MAX_PIECE) return null;
+        const index = find(text, start, i, hash);
+        if (index < 0) {
+          missing.add(text.slice(start, i));
+          lacking = true;
+        }
+        start = -1;
+        if (lacking) continue;
+        const piece = pieceTokens[index]!;
+        for (let k = 0; k < piece.length; ) {
+          const n = piece[k]!;
+          position += 1;
+          if (n > 0) {
+            // `||` shifts the next part by the highest position so far, which a trailing stop word does not raise.
+            last = position;
+            const at = shift + position;
+            if (at > MAX_POSITION) return null;
+            for (let j = 1; j <= n; j += 1) {
+              const id = piece[k + j]!;
+              if (entries >= next.length) {
+                next = grow(next);
+                value = grow(value);
+              }
+              value[entries] = (at << 2) | part;
+              next[entries] = -1;
+              if (stamp[id] !== current) {
+                stamp[id] = current;
+                head[id] = entries;
+                count[id] = 0;
+                order.push(id);
+              } else {
+                next[tail[id]!] = entries;
+              }
+              tail[id] = entries;
+              if (++count[id]! > MAX_POSITIONS_PER_LEXEME) return null;
+              entries += 1;
+            }
+          }
+          k += n + 1;
+        }
+      }
+      shift += last;
+    }
+    if (lacking) return UNKNOWN;
+    const out: string[] = [];
+    for (let o = 0; o < order.length; o += 1) {
+      const id = order[o]!;
+      out.push(quoted[id]!);
+      for (let e = head[id]!, comma = 0; e >= 0; e = next[e]!, comma = 1) out.push(position((value[e]! << 1) | comma));
+      out.push(" ");
+    }
+    out.pop();
+    return out.join("");
+  }
+
+  async function learn(missing: Set<string>): Promise<void> {
+    const list = [...missing];
+    // A sentinel word after each piece takes the position after the piece's last token, so its position
+    // tells how many tokens took one, stop words included (to_tsvector leaves those out).
+    const rows = await session.query<{ i: number; lexeme: string; positions: number[] }>(
+      `SELECT c.i::int AS i, v.lexeme, v.positions::int[] AS positions
+       FROM unnest($1::text[]) WITH ORDINALITY AS c(piece, i),
+         LATERAL unnest(to_tsvector('${SEARCH_CONFIG}', c.piece || ' ${SENTINEL}')) AS v`,
+      [arrayLiteral(list)],
+    );
+    const found: { lexeme: string; positions: number[] }[][] = list.map(() => []);
+    for (const row of rows) found[Number(row.i) - 1]!.push({ lexeme: row.lexeme, positions: row.positions.map(Number) });
+    list.forEach((piece, index) => {
+      const entries = found[index]!;
+      let tokens = 0;
+      for (const entry of entries) for (const position of entry.positions) tokens = Math.max(tokens, position - 1);
+      const atPosition: number[][] = Array.from({ length: tokens }, () => []);
+      for (const entry of entries) {
+        for (const position of entry.positions) if (position <= tokens) atPosition[position - 1]!.push(lexemeId(entry.lexeme));
+      }
+      addPiece(piece, Int32Array.from(atPosition.flatMap((ids) => [ids.length, ...ids])));
+    });
+  }
+
+  async function build(wires: readonly WireText[]): Promise<(string | null)[]> {
+    const missing = new Set<string>();
+    const out = wires.map((wire) => vector(wire, missing));
+    if (missing.size === 0) return out as (string | null)[];
+    await learn(missing);
+    const unused = new Set<string>();
+    return out.map((result, index) => {
+      if (result !== UNKNOWN) return result;
+      const again = vector(wires[index]!, unused);
+      return again === UNKNOWN ? null : again;
+    });
+  }
+
+  return {
+    build,
+    get pieces() {
+      return pieceText.length;
+    },
+  };
+}
+
+const HASH_SEED = 0x811c9dc5 | 0;
+const HASH_PRIME = 0x01000193;
+
+/** FNV-1a over UTF-16 code units, as the scanner computes it on the fly. */
+function hashOf(text: string, start: number, end: number): number {
+  let hash = HASH_SEED;
+  for (let i = start; i < end; i += 1) hash = Math.imul(hash ^ text.charCodeAt(i), HASH_PRIME);
+  return hash;
+}
+
+function grow(array: Int32Array): Int32Array<ArrayBuffer> {
+  const bigger = new Int32Array(array.length * 2);
+  bigger.set(array);
+  return bigger;
+}
