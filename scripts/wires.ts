@@ -8,6 +8,8 @@ import { EXPORT_FLAGS, ExportUsageError, exportCommand } from "./wires-export";
 import { GenerateRefusedError, generateWires } from "@/lib/synthetic/generate-wires";
 import { parseInteger } from "@/lib/synthetic/parse-integer";
 import { createProgressReporter } from "@/lib/synthetic/progress-reporter";
+import { openPostingsConnection } from "@/lib/search/postings/postings-connection";
+import { refreshSearchBlocks } from "@/lib/search/postings/rebuild-search-blocks";
 
 type Command = { summary: string; usage: string; run(args: string[]): Promise<number> };
 
@@ -36,6 +38,17 @@ const COMMANDS: Record<string, Command> = {
 
 Uses DATABASE_URL, or the embedded database in ARCHIVE_DATA_DIR.`,
     run: generate,
+  },
+  reindex: {
+    summary: "bring the search's text postings up to date (after bulk writes outside the importer)",
+    usage: `npm run wires -- reindex [--all]
+
+  --all            rebuild every block's postings, not only the stale ones
+
+The search stays exact without this (it searches what the postings miss in PostgreSQL), but it
+is fastest when they are current. The importer and "generate" bring them up to date themselves.
+Uses DATABASE_URL, or the embedded database in ARCHIVE_DATA_DIR (stop the app first).`,
+    run: reindex,
   },
   export: {
     summary: "write every wire an archive search matches to a CSV or NDJSON file",
@@ -146,7 +159,8 @@ async function generate(args: string[]): Promise<number> {
     console.log(
       `done in ${total.toFixed(1)} s: ${number(report.created)} wires written in ${report.seconds.toFixed(1)} s, ` +
         `${number(report.wiresPerSecond)} wires/s on average (generation indexes ${number(report.firstIndex)} to ${number(report.firstIndex + report.created - 1)}); ` +
-        `${number(report.builtVectors)} search vectors built by the generator, the rest by the database's trigger`,
+        `${number(report.builtVectors)} search vectors built by the generator, the rest by the database's trigger; ` +
+        `text postings rebuilt in ${report.postingsSeconds.toFixed(1)} s`,
     );
     console.log(
       `the archive now holds ${number(report.wires)} wires (${number(report.syntheticWires)} synthetic); the wire tables take ` +
@@ -159,6 +173,44 @@ async function generate(args: string[]): Promise<number> {
     return 1;
   } finally {
     process.off("SIGINT", interrupted);
+    await db.close();
+  }
+}
+
+async function reindex(args: string[]): Promise<number> {
+  const values = flags("reindex", args, { all: { type: "boolean" } });
+  if (values.help) {
+    console.log(`usage: ${COMMANDS.reindex!.usage}`);
+    return 0;
+  }
+  const config = env();
+  const db = await openDatabase({ url: config.DATABASE_URL, dataDir: config.ARCHIVE_DATA_DIR });
+  const connection = await openPostingsConnection(db, config.DATABASE_URL);
+  let progress: ReturnType<typeof createProgressReporter> | undefined;
+  try {
+    await db.migrate();
+    const report = await refreshSearchBlocks(connection.transaction, {
+      all: values.all,
+      onBlock: (_block, done, total) => {
+        progress ??= createProgressReporter(process.stderr, total, "blocks");
+        progress.update(done);
+      },
+    });
+    progress?.finish();
+    const wires = report.blocks.reduce((sum, block) => sum + block.wires, 0);
+    const megabytes = report.blocks.reduce((sum, block) => sum + block.bytes, 0) / 1024 / 1024;
+    console.log(
+      report.blocks.length === 0
+        ? "the text postings are up to date"
+        : `rebuilt ${report.blocks.length} block(s) of text postings (${wires.toLocaleString("en-US")} wires, ${megabytes.toFixed(1)} MB) in ${report.seconds.toFixed(1)} s`,
+    );
+    return 0;
+  } catch (error) {
+    progress?.finish();
+    console.error(`reindex failed: ${oneLine(error)}`);
+    return 1;
+  } finally {
+    await connection.close();
     await db.close();
   }
 }

@@ -1,6 +1,8 @@
 import type { PrismaClient } from "@/lib/db/generated/client";
 import type { RationaleBasis, SourceKind, SourcingStandard, WireStatus } from "@/lib/db/generated/enums";
 import { normalizeProviderName } from "@/lib/providers/normalize-provider-name";
+import { refreshSearchBlocks } from "@/lib/search/postings/rebuild-search-blocks";
+import { prismaTransactions } from "@/lib/search/postings/sql-transactions";
 import { loadContent, type ContentWire, type LoadedContent } from "./load-content";
 
 export type ImportReport = {
@@ -29,7 +31,12 @@ export async function importContent(
 ): Promise<ImportReport> {
   const content = await loadContent(dir);
   onProgress(`validated ${content.wires.length} wires, ${content.guides.length} guides, ${content.providers.length} providers`);
-  return prisma.$transaction((tx) => writeContent(tx, content, onProgress), { maxWait: 30_000, timeout: 300_000 });
+  const report = await prisma.$transaction((tx) => writeContent(tx, content, onProgress), { maxWait: 30_000, timeout: 300_000 });
+  // The search's text postings of the blocks the import changed. Derived data, so after the commit: until
+  // they are rebuilt the search finds the new text in PostgreSQL itself.
+  const postings = await refreshSearchBlocks(prismaTransactions(prisma));
+  if (postings.blocks.length > 0) onProgress(`rebuilt the text postings of ${postings.blocks.length} block(s) in ${postings.seconds.toFixed(1)} s`);
+  return report;
 }
 
 async function writeContent(tx: Tx, content: LoadedContent, onProgress: (message: string) => void): Promise<ImportReport> {

@@ -41,7 +41,7 @@ export async function selectExportWires(query: ExportQuery): Promise<ExportSelec
     })),
     ...resolved.unknownCodes.map((value) => ({ param: "code", message: `no code ${value} in the archive's taxonomy` })),
   ];
-  const text = query.q ? await matchText(query.q, index.seq, index.size) : undefined;
+  const text = query.q ? await matchText(query.q, index) : undefined;
   if (text && !text.searchable) problems.push({ param: "q", message: "has no words the archive indexes (only very common words or operators)" });
   if (problems.length > 0) return { status: "invalid", problems };
 

@@ -58,6 +58,15 @@ export class Bitset {
     return this;
   }
 
+  /** this &= ~other */
+  andNot(other: Bitset): this {
+    const { words } = this;
+    const theirs = other.words;
+    const n = Math.min(words.length, theirs.length);
+    for (let i = 0; i < n; i += 1) words[i]! &= ~theirs[i]!;
+    return this;
+  }
+
   /** Calls `visit` with every member in increasing order. */
   forEach(visit: (index: number) => void): void {
     const { words } = this;

@@ -18,6 +18,8 @@ export type IndexRow = {
   status: keyof typeof STATUS_CODES;
   providers: number[];
   codes: string[];
+  /** The change sequence number of the wire's last text change (wire.text_seq); 0 when unknown. */
+  textSeq?: number;
 };
 
 export type IndexFilter = {
@@ -56,6 +58,8 @@ export class FacetIndex {
   severity = new Uint8Array(1024);
   standard = new Uint8Array(1024);
   status = new Uint8Array(1024);
+  /** Per ordinal, wire.text_seq: whether the block's text postings still hold the wire as it reads. */
+  textSeq = new Float64Array(1024);
   private providerSlots = new Int32Array(1024 * PROVIDER_SLOTS).fill(-1);
   private codeSlots = new Int16Array(1024 * CODE_SLOTS).fill(-1);
   private readonly overflow = new Map<number, { providers: number[]; codes: number[] }>();
@@ -79,6 +83,16 @@ export class FacetIndex {
   /** The first wire when the index was built: if it vanishes, the tables were reset and the index is rebuilt. */
   anchor?: { ord: number; id: string };
 
+  /** Every wire the index holds (merged ones too): read it, do not change it. */
+  loadedSet(): Bitset {
+    return this.loaded;
+  }
+
+  /** Whether the index holds the wire with this ordinal. */
+  has(ord: number): boolean {
+    return this.loaded.has(ord);
+  }
+
   /** Adds or replaces one wire. */
   apply(row: IndexRow): void {
     if (row.ord >= MAX_ORD) throw new Error(`wire ordinal ${row.ord} is beyond the index's range`);
@@ -93,6 +107,7 @@ export class FacetIndex {
     if (row.day < this.minDay) this.minDay = row.day;
     if (row.day > this.maxDay) this.maxDay = row.day;
     this.severity[ord] = row.severity;
+    this.textSeq[ord] = row.textSeq ?? 0;
     this.standard[ord] = STANDARD_CODES[row.standard];
     this.status[ord] = STATUS_CODES[row.status];
     this.severityBits[row.severity]!.set(ord);
@@ -163,7 +178,7 @@ export class FacetIndex {
     if (needed <= this.day.length) return;
     let capacity = this.day.length;
     while (capacity < needed) capacity *= 2;
-    const grow = <T extends Int32Array | Uint8Array | Int16Array>(array: T, size: number, fill?: number): T => {
+    const grow = <T extends Int32Array | Uint8Array | Int16Array | Float64Array>(array: T, size: number, fill?: number): T => {
       const next = new (array.constructor as new (n: number) => T)(size);
       if (fill !== undefined) next.fill(fill);
       next.set(array);
@@ -171,6 +186,7 @@ export class FacetIndex {
     };
     this.day = grow(this.day, capacity);
     this.severity = grow(this.severity, capacity);
+    this.textSeq = grow(this.textSeq, capacity);
     this.standard = grow(this.standard, capacity);
     this.status = grow(this.status, capacity);
     this.providerSlots = grow(this.providerSlots, capacity * PROVIDER_SLOTS, -1);
@@ -198,21 +214,32 @@ export class FacetIndex {
     if (filter.statuses?.length && except !== "status") anyOf(filter.statuses.map((s) => this.statusBits[s]));
     if (filter.text) mask.and(filter.text);
     if ((filter.fromDay !== undefined || filter.toDay !== undefined) && except !== "year") {
-      const from = filter.fromDay ?? -Infinity;
-      const to = filter.toDay ?? Infinity;
-      const { day } = this;
-      const { words } = mask;
-      for (let w = 0; w < words.length; w += 1) {
-        let word = words[w]!;
-        while (word !== 0) {
-          const low = word & -word;
-          const ord = (w << 5) + 31 - Math.clz32(low);
-          if (day[ord]! < from || day[ord]! > to) words[w]! &= ~low;
-          word ^= low;
-        }
-      }
+      mask.and(this.dateRange(mask, filter.fromDay ?? -Infinity, filter.toDay ?? Infinity));
     }
     return mask;
+  }
+
+  /**
+   * The wires of `within` whose event day is in [from, to]: whole years by their bitsets, and only the
+   * years the range cuts through wire by wire.
+   */
+  private dateRange(within: Bitset, from: number, to: number): Bitset {
+    const range = new Bitset(within.capacity);
+    const { day } = this;
+    for (const [year, bits] of this.yearBits) {
+      const first = dayOf(`${String(year).padStart(4, "0")}-01-01`);
+      const last = dayOf(`${String(year).padStart(4, "0")}-12-31`);
+      if (last < from || first > to) continue;
+      if (first >= from && last <= to) {
+        range.or(bits);
+        continue;
+      }
+      const edge = within.clone().and(bits);
+      edge.forEach((ord) => {
+        if (day[ord]! >= from && day[ord]! <= to) range.set(ord);
+      });
+    }
+    return range;
   }
 
   /**

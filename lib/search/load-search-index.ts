@@ -72,7 +72,7 @@ async function readRows(where: string, orderBy: string, limit: number): Promise<
   const prisma = await getPrisma();
   return prisma.$queryRawUnsafe<Row[]>(`
     SELECT w.ord, (w.occurred_on - DATE '1970-01-01') AS day, w.severity::int AS severity,
-      w.sourcing_standard::text AS standard, w.status::text AS status, w.search_seq AS seq,
+      w.sourcing_standard::text AS standard, w.status::text AS status, w.search_seq AS seq, w.text_seq::float8 AS "textSeq",
       (SELECT array_agg(p.provider_id ORDER BY p.position) FROM wire_provider p WHERE p.wire_id = w.id) AS providers,
       (SELECT array_agg(c.code ORDER BY c.position) FROM wire_code c WHERE c.wire_id = w.id) AS codes
     FROM wire w WHERE ${where} ORDER BY ${orderBy} LIMIT ${limit}`);

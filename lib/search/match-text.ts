@@ -1,81 +1,154 @@
 import "server-only";
 import { getPrisma } from "@/lib/db/get-db";
 import { Bitset } from "./bitset";
+import { evaluateTextQuery, phraseLexemes } from "./evaluate-text-query";
+import type { FacetIndex } from "./facet-index";
 import { normalizeSearchText } from "./normalize-search-text";
+import { loadPostings, type LexemePostings } from "./postings/load-postings";
+import { dirtyWires, readSearchBlocks } from "./postings/search-blocks";
+import { parseTsQuery, plainTerms, queryLexemes, rankedLexemes, type TsNode } from "./tsquery";
 
 export type TextMatch = {
   /** False when the text has no searchable words (only stop words or operators). */
   searchable: boolean;
   bits: Bitset;
-  ords: Uint32Array;
-  ranks: Float32Array;
+  /** A matching wire's relevance, then its event day, as one number: higher comes first. */
+  rank(ord: number): number;
 };
 
+/**
+ * Points a query word earns a wire by where it stands: the headline weighs most, then the summary, then
+ * the body (PostgreSQL's own weights A, B, C for the three, in ts_rank's proportions).
+ */
+export const WORD_POINTS = { headline: 10, summary: 4, body: 2 } as const;
+/** Beyond this many wires that the postings do not hold, a search runs wholly in PostgreSQL. */
+const LIVE_LIMIT = 50_000;
+/** Room for event days from about 3800 BCE to 9500 CE below the points. */
+const DAY_BITS = 2 ** 22;
 const CACHE_ENTRIES = 64;
-/** Bounds the cache's memory: ordinals plus ranks, 8 bytes each. */
-const CACHE_MAX_MATCHES = 4_000_000;
 const cache = new Map<string, TextMatch>();
-let cachedMatches = 0;
 
 /**
- * Wires whose text matches a web-search query (quoted phrases, `or`, `-exclusion`), with their
- * rank (headline weighs most, then summary, then body). Matches are cached per archive version
- * (`seq`), so a write makes every cached answer stale at once.
+ * Wires whose text matches a web-search query (quoted phrases, `or`, `-exclusion`), ranked by where
+ * the words stand, newer first among equals. PostgreSQL parses the query (websearch_to_tsquery: its
+ * stemming and stop words); the lexeme postings of lib/search/postings answer it for every wire they
+ * hold as it reads now, and PostgreSQL answers it for the others (written since their block was built).
+ * Matches are cached per archive version, so a write makes every cached answer stale at once.
  */
-export async function matchText(text: string, seq: bigint, capacity: number): Promise<TextMatch> {
+export async function matchText(text: string, index: FacetIndex): Promise<TextMatch> {
   const q = normalizeSearchText(text);
-  const key = `${seq}\u0000${q}`;
+  const blocks = await readSearchBlocks();
+  const key = `${index.seq}\u0000${index.size}\u0000${blocks.key}\u0000${q}`;
   const hit = cache.get(key);
   if (hit) {
     cache.delete(key);
     cache.set(key, hit);
     return hit;
   }
-  const prisma = await getPrisma();
-  const bits = new Bitset(capacity);
-  const nodes = await countQueryNodes(q);
-  if (nodes === 0) return { searchable: false, bits, ords: new Uint32Array(0), ranks: new Float32Array(0) };
-  // One row of two arrays: far cheaper to carry than one row per match when a word is common.
-  const [row] = await prisma.$queryRaw<[{ ords: number[] | null; ranks: number[] | null }]>`
-    SELECT array_agg(w.ord) AS ords, array_agg(ts_rank(w.search_vector, query)::float8) AS ranks
-    FROM wire w, websearch_to_tsquery('english', ${q}) query
-    WHERE w.search_vector @@ query`;
-  const ords = Uint32Array.from(row?.ords ?? []);
-  const ranks = Float32Array.from(row?.ranks ?? []);
-  for (const ord of ords) bits.set(ord);
-  const match = { searchable: true, bits, ords, ranks };
+  const capacity = index.listed.capacity;
+  const tree = await parseQuery(q);
+  if (!tree) return { searchable: false, bits: new Bitset(capacity), rank: () => 0 };
+  const ranked = rankedLexemes(tree);
+  const dirty = dirtyWires(index, blocks);
+  let bits: Bitset;
+  let live: Map<number, number>;
+  let postings = new Map<string, LexemePostings>();
+  if (!plainTerms(tree) || dirty.ords.length > LIVE_LIMIT) {
+    live = await liveMatches(q, ranked, null);
+    bits = new Bitset(capacity);
+    for (const ord of live.keys()) if (ord < capacity) bits.set(ord);
+  } else {
+    postings = await loadPostings(queryLexemes(tree), blocks, capacity, phraseLexemes(tree));
+    const universe = index.loadedSet().clone().andNot(dirty.bits);
+    const evaluated = evaluateTextQuery(tree, postings, universe);
+    bits = evaluated.exact ? evaluated.bits : await narrow(evaluated.bits, q);
+    live = dirty.ords.length > 0 ? await liveMatches(q, ranked, dirty.ords) : new Map();
+    for (const ord of live.keys()) if (ord < capacity) bits.set(ord);
+  }
+  const words = ranked.map((lexeme) => postings.get(lexeme)).filter((found): found is LexemePostings => found !== undefined);
+  const points = (ord: number): number => {
+    const found = live.size > 0 ? live.get(ord) : undefined;
+    if (found !== undefined) return found;
+    let sum = 0;
+    for (const word of words) {
+      if (word.headline.has(ord)) sum += WORD_POINTS.headline;
+      else if (word.summary.has(ord)) sum += WORD_POINTS.summary;
+      else if (word.all.has(ord)) sum += WORD_POINTS.body;
+    }
+    return sum;
+  };
+  const match: TextMatch = {
+    searchable: true,
+    bits,
+    rank: (ord) => points(ord) * DAY_BITS + Math.min(DAY_BITS - 1, Math.max(0, index.day[ord]! + DAY_BITS / 2)),
+  };
   remember(key, match);
   return match;
 }
 
-/**
- * How many terms and operators the query parses into: 0 when it has nothing to search for.
- * Text PostgreSQL cannot parse at all (a long run of "-" overflows its tsquery stack) counts as 0.
- */
-async function countQueryNodes(q: string): Promise<number> {
+/** PostgreSQL's reading of the text as a tree; null when nothing in it can be searched. */
+async function parseQuery(q: string): Promise<TsNode | null> {
   const prisma = await getPrisma();
   try {
-    const [probe] = await prisma.$queryRaw<[{ nodes: number }]>`SELECT numnode(websearch_to_tsquery('english', ${q})) AS nodes`;
-    return probe?.nodes ?? 0;
+    const [row] = await prisma.$queryRaw<[{ query: string }]>`SELECT websearch_to_tsquery('english', ${q})::text AS query`;
+    return parseTsQuery(row?.query ?? "");
   } catch (error) {
-    if (error instanceof Error && /tsquery/i.test(error.message)) return 0;
+    // Text PostgreSQL cannot parse at all (a long run of "-" overflows its tsquery stack) searches nothing.
+    if (error instanceof Error && /tsquery/i.test(error.message)) return null;
     throw error;
   }
 }
 
+/** The tsquery literal of one lexeme, as PostgreSQL prints it. */
+const lexemeQuery = (lexeme: string) => `'${lexeme.replace(/\\/g, "\\\\").replace(/'/g, "''")}'`;
+
+/**
+ * Matches with their points, found by PostgreSQL: among `ords`, or among every wire (null). The points
+ * follow WORD_POINTS, so that a wire ranks the same whichever way it was found.
+ */
+async function liveMatches(q: string, ranked: string[], ords: number[] | null): Promise<Map<number, number>> {
+  const prisma = await getPrisma();
+  const params: unknown[] = [q];
+  const param = (value: unknown) => `$${params.push(value)}`;
+  const points = ranked.map((lexeme) => {
+    const word = `${param(lexemeQuery(lexeme))}::tsquery`;
+    return `(CASE WHEN ts_filter(w.search_vector, '{a}') @@ ${word} THEN ${WORD_POINTS.headline}
+      WHEN ts_filter(w.search_vector, '{b}') @@ ${word} THEN ${WORD_POINTS.summary}
+      WHEN w.search_vector @@ ${word} THEN ${WORD_POINTS.body} ELSE 0 END)`;
+  });
+  const among = ords ? `AND w.ord = ANY(${param(ords)}::int[])` : "";
+  const [row] = await prisma.$queryRawUnsafe<[{ ords: number[] | null; points: number[] | null }]>(
+    `SELECT array_agg(w.ord) AS ords, array_agg((${points.join(" + ") || "0"})::int) AS points
+     FROM wire w, websearch_to_tsquery('english', $1) query WHERE w.search_vector @@ query ${among}`,
+    ...params,
+  );
+  const out = new Map<number, number>();
+  (row?.ords ?? []).forEach((ord, i) => out.set(ord, row!.points![i]!));
+  return out;
+}
+
+/** The wires of `candidates` that really match: PostgreSQL checks each. */
+async function narrow(candidates: Bitset, q: string): Promise<Bitset> {
+  const ords: number[] = [];
+  candidates.forEach((ord) => ords.push(ord));
+  const out = new Bitset(candidates.capacity);
+  if (ords.length === 0) return out;
+  const prisma = await getPrisma();
+  const [row] = await prisma.$queryRaw<[{ ords: number[] | null }]>`
+    SELECT array_agg(w.ord) AS ords FROM wire w WHERE w.ord = ANY(${ords}::int[]) AND w.search_vector @@ websearch_to_tsquery('english', ${q})`;
+  for (const ord of row?.ords ?? []) out.set(ord);
+  return out;
+}
+
 function remember(key: string, match: TextMatch): void {
-  if (match.ords.length > CACHE_MAX_MATCHES / 4) return;
   cache.set(key, match);
-  cachedMatches += match.ords.length;
-  for (const [oldKey, old] of cache) {
-    if (cache.size <= CACHE_ENTRIES && cachedMatches <= CACHE_MAX_MATCHES) break;
+  for (const oldKey of cache.keys()) {
+    if (cache.size <= CACHE_ENTRIES) break;
     cache.delete(oldKey);
-    cachedMatches -= old.ords.length;
   }
 }
 
-/** Empties the cache: the benchmark measures both cold and warm searches. */
+/** Empties the cache of matches: the benchmark measures both cold and warm searches. */
 export function clearTextCache(): void {
   cache.clear();
-  cachedMatches = 0;
 }

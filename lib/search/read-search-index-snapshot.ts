@@ -16,11 +16,11 @@ const caseOf = (column: string, codes: Record<string, number>) =>
  * wires this takes seconds, where reading wire by wire with its links took half a minute.
  */
 const SNAPSHOT_SQL = `
-  WITH w AS MATERIALIZED (SELECT id, ord, occurred_on, severity, sourcing_standard, status, search_seq FROM wire),
+  WITH w AS MATERIALIZED (SELECT id, ord, occurred_on, severity, sourcing_standard, status, search_seq, text_seq FROM wire),
     k AS (SELECT array_agg(code ORDER BY code) AS codes FROM code)
   SELECT
     (SELECT string_agg(concat_ws(',', ord, occurred_on - DATE '1970-01-01', severity, ${caseOf("sourcing_standard", STANDARD_CODES)},
-       ${caseOf("status", STATUS_CODES)}, search_seq), ' ') FROM w) AS wires,
+       ${caseOf("status", STATUS_CODES)}, search_seq, text_seq), ' ') FROM w) AS wires,
     (SELECT string_agg(concat_ws(',', w.ord, p.provider_id, p.position), ' ') FROM wire_provider p JOIN w ON w.id = p.wire_id) AS providers,
     (SELECT string_agg(concat_ws(',', w.ord, array_position(k.codes, c.code) - 1, c.position), ' ') FROM wire_code c JOIN w ON w.id = c.wire_id, k) AS codes,
     (SELECT array_to_string(codes, ' ') FROM k) AS code_list,
@@ -48,6 +48,7 @@ export async function readSearchIndexSnapshot(): Promise<FacetIndex> {
     row.standard = STANDARD_NAMES[wires.int()]!;
     row.status = STATUS_NAMES[wires.int()]!;
     maxSeq = Math.max(maxSeq, wires.int());
+    row.textSeq = wires.int();
     providers.fill(row.ord, row.providers, (value) => value);
     codes.fill(row.ord, row.codes, (value) => codeNames[value]!);
     index.apply(row);

@@ -48,41 +48,56 @@ export function pageByDate(index: FacetIndex, mask: Bitset, cursor: string | und
   };
 }
 
-export function pageByRank(text: TextMatch, mask: Bitset, cursor: string | undefined, dir: "older" | "newer" | undefined, limit: number): ResultPage {
+/**
+ * Best first: higher rank (relevance, then event day), then higher ordinal. One pass over the wires of
+ * `mask` (which holds only matches) keeps the `limit + 1` nearest the cursor on the wanted side.
+ */
+export function pageByRank(text: Pick<TextMatch, "rank">, mask: Bitset, cursor: string | undefined, dir: "older" | "newer" | undefined, limit: number): ResultPage {
   const parsed = parseCursor(cursor, "r");
   const valid = parsed && parsed !== "bad" ? parsed : undefined;
-  // Best first: higher rank, then higher ordinal. `before(i)` is true when hit i comes before the cursor.
-  const { ords, ranks } = text;
-  const comesBefore = (i: number, rank: number, ord: number) => ranks[i]! > rank || (ranks[i] === rank && ords[i]! > ord);
-  const key = (i: number) => `r${ranks[i]}_${ords[i]}`;
   const backwards = dir === "newer" && valid !== undefined;
-  // One pass keeps the `limit + 1` hits nearest the cursor on the wanted side (no full sort).
-  const kept: number[] = [];
-  const nearer = (a: number, b: number) => (backwards ? comesBefore(b, ranks[a]!, ords[a]!) : comesBefore(a, ranks[b]!, ords[b]!));
-  for (let i = 0; i < ords.length; i += 1) {
-    if (!mask.has(ords[i]!)) continue;
-    if (valid) {
-      const isBefore = comesBefore(i, valid.a, valid.ord);
-      const isCursor = ranks[i] === valid.a && ords[i] === valid.ord;
-      if (isCursor || isBefore !== backwards) continue;
-    }
-    if (kept.length <= limit) {
-      kept.push(i);
-      kept.sort((a, b) => (nearer(a, b) ? -1 : 1));
-    } else if (nearer(i, kept[limit]!)) {
-      kept[limit] = i;
-      kept.sort((a, b) => (nearer(a, b) ? -1 : 1));
+  // a before b in the ranking
+  const before = (rankA: number, ordA: number, rankB: number, ordB: number) => rankA > rankB || (rankA === rankB && ordA > ordB);
+  const keptRanks: number[] = [];
+  const keptOrds: number[] = [];
+  // The kept entries stay sorted nearest first: best first going down, worst first going back up.
+  const nearer = (rank: number, ord: number, i: number) =>
+    backwards ? before(keptRanks[i]!, keptOrds[i]!, rank, ord) : before(rank, ord, keptRanks[i]!, keptOrds[i]!);
+  const { words } = mask;
+  for (let w = 0; w < words.length; w += 1) {
+    let word = words[w]!;
+    while (word !== 0) {
+      const low = word & -word;
+      const ord = (w << 5) + 31 - Math.clz32(low);
+      word ^= low;
+      const rank = text.rank(ord);
+      if (valid) {
+        if (rank === valid.a && ord === valid.ord) continue;
+        if (before(rank, ord, valid.a, valid.ord) !== backwards) continue;
+      }
+      if (keptRanks.length > limit && !nearer(rank, ord, limit)) continue;
+      let at = Math.min(keptRanks.length, limit + 1);
+      while (at > 0 && nearer(rank, ord, at - 1)) at -= 1;
+      keptRanks.splice(at, 0, rank);
+      keptOrds.splice(at, 0, ord);
+      if (keptRanks.length > limit + 1) {
+        keptRanks.pop();
+        keptOrds.pop();
+      }
     }
   }
-  const more = kept.length > limit;
-  const page = kept.slice(0, limit);
-  if (backwards) page.reverse();
-  const first = page[0];
-  const last = page.at(-1);
+  const more = keptOrds.length > limit;
+  const ords = keptOrds.slice(0, limit);
+  const ranks = keptRanks.slice(0, limit);
+  if (backwards) {
+    ords.reverse();
+    ranks.reverse();
+  }
+  const key = (i: number) => `r${ranks[i]}_${ords[i]}`;
   return {
-    ords: page.map((i) => ords[i]!),
-    older: last !== undefined && (backwards || more) ? key(last) : undefined,
-    newer: first !== undefined && (backwards ? more : Boolean(valid)) ? key(first) : undefined,
+    ords,
+    older: ords.length > 0 && (backwards || more) ? key(ords.length - 1) : undefined,
+    newer: ords.length > 0 && (backwards ? more : Boolean(valid)) ? key(0) : undefined,
     badCursor: parsed === "bad",
   };
 }

@@ -39,7 +39,7 @@ export async function searchArchive(query: ArchiveQuery, options: { limit?: numb
   const notices: string[] = [];
   let text: TextMatch | undefined;
   if (query.q) {
-    text = await matchText(query.q, index.seq, index.size);
+    text = await matchText(query.q, index);
     if (!text.searchable) {
       notices.push(`“${query.q}” has no words the archive indexes (only very common words or operators), so the text was left out.`);
       text = undefined;

@@ -9,6 +9,8 @@ import { loadRankedCodes } from "./load-ranked-codes";
 import { measureWireTables, type WireTablesSize } from "./measure-wire-tables";
 import { readSyntheticState } from "./read-synthetic-state";
 import { resetWireTables } from "./reset-wire-tables";
+import { openPostingsConnection } from "@/lib/search/postings/postings-connection";
+import { refreshSearchBlocks } from "@/lib/search/postings/rebuild-search-blocks";
 import { createSearchVectorBuilder } from "./search-vector-builder";
 import { openSessions } from "./sql-session";
 import { FIRST_SYNTHETIC_NUMBER, WIRE_TABLES } from "./wire-tables";
@@ -39,6 +41,8 @@ export type GenerateReport = WireTablesSize & {
   wiresPerSecond: number;
   /** Wires whose search vector the generator built; the trigger computed the others'. */
   builtVectors: number;
+  /** Rebuilding the text postings of the blocks the run wrote to, after the writing. */
+  postingsSeconds: number;
 };
 
 /** A refusal the user can fix with a flag (synthetic wires already exist). */
@@ -106,10 +110,21 @@ export async function generateWires(db: Database, options: GenerateOptions): Pro
     // Part of the writing: the index entries the run left pending are merged before the clock stops.
     await flushPendingIndexEntries(main);
     const seconds = (performance.now() - started) / 1000;
+    log("building the search's text postings of the blocks written");
+    const postings = await openPostingsConnection(db, options.url);
+    let postingsSeconds: number;
+    try {
+      const report = await refreshSearchBlocks(postings.transaction, {
+        onBlock: (block, done, total) => log(`  block ${block.block}: ${block.wires.toLocaleString("en-US")} wires, ${block.lexemes.toLocaleString("en-US")} lexemes (${done}/${total})`),
+      });
+      postingsSeconds = report.seconds;
+    } finally {
+      await postings.close();
+    }
     log(`analyzing ${WIRE_TABLES.join(", ")}`);
     await main.execute(`ANALYZE ${WIRE_TABLES.map((table) => `"${table}"`).join(", ")}, provider, provider_alias`);
     const size = await measureWireTables(main);
-    return { ...size, created: done, firstIndex, seconds, wiresPerSecond: done / seconds, builtVectors };
+    return { ...size, created: done, firstIndex, seconds, wiresPerSecond: done / seconds, builtVectors, postingsSeconds };
   } finally {
     await pool.close();
   }

@@ -150,7 +150,7 @@ export async function measureSearchDb(options: DbPhaseOptions): Promise<DbPhaseR
       // Where the time goes.
       const breakdown: Breakdown = { indexMs: 0 };
       const current = await loadSearchIndex();
-      const text = query.q ? await matchText(query.q, current.seq, current.size) : undefined;
+      const text = query.q ? await matchText(query.q, current) : undefined;
       if (query.q) {
         const matchSql = `SELECT w.ord, ts_rank(w.search_vector, query)::float8 AS rank
           FROM wire w, websearch_to_tsquery('english', $1) query WHERE w.search_vector @@ query`;

@@ -1,5 +1,7 @@
 import { importContent, type ImportReport } from "@/lib/content/import-content";
 import { getDb } from "@/lib/db/get-db";
+import { refreshSearchBlocks } from "@/lib/search/postings/rebuild-search-blocks";
+import { prismaTransactions } from "@/lib/search/postings/sql-transactions";
 import type { Database } from "@/lib/db/open-database";
 import { SHIPPED_CONTENT } from "./content-copy";
 
@@ -63,4 +65,10 @@ export async function rowCounts(): Promise<Record<string, number>> {
     counts[tablename] = row?.n ?? 0;
   }
   return counts;
+}
+
+/** Brings the search's text postings up to date, as `npm run wires -- reindex` does; the number of blocks rebuilt. */
+export async function rebuildPostings(): Promise<number> {
+  const { prisma } = await testDb();
+  return (await refreshSearchBlocks(prismaTransactions(prisma))).blocks.length;
 }

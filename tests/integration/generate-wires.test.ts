@@ -175,7 +175,7 @@ describe("runs", () => {
   test("--reset empties the wire tables and brings the shipped wires back", { timeout: 120_000 }, async () => {
     await generate({ count: 50 });
     const { report, messages } = await generate({ count: 20, mode: "reset" });
-    expect(messages[0]).toMatch(/^reset: TRUNCATE "wire", .*"rationale_revision" CASCADE$/);
+    expect(messages[0]).toMatch(/^reset: TRUNCATE "wire", .*"rationale_revision", "search_block", "search_posting" CASCADE$/);
     expect(report).toMatchObject({ created: 20, firstIndex: 0, wires: 30, syntheticWires: 20 });
     expect(await one(`SELECT count(*)::int AS n FROM rationale_revision`)).toBe(30);
     expect(await one(`SELECT count(*)::int AS n FROM wire WHERE id = 'AIW-2022-0008'`)).toBe(1);

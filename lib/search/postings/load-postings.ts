@@ -1,0 +1,91 @@
+import "server-only";
+import { getPrisma } from "@/lib/db/get-db";
+import { Bitset } from "../bitset";
+import { addOrds, BLOCK_SIZE } from "./ord-sets";
+import type { SearchBlocks } from "./search-blocks";
+
+/** One lexeme over the whole archive, as the built blocks hold it. */
+export type LexemePostings = {
+  lexeme: string;
+  all: Bitset;
+  headline: Bitset;
+  summary: Bitset;
+  /** Per block: the encoded ordinals and the positions in each, read when a phrase needs them. */
+  positions?: Map<number, { ords: Uint8Array; positions: Uint8Array }>;
+  /** The blocks' tokens when read: a rebuilt block makes the entry stale. */
+  key: string;
+  bytes: number;
+};
+
+/** Postings are kept in memory up to this many bytes, least recently used out first. */
+const CACHE_BYTES = 96 * 1024 * 1024;
+const cache = new Map<string, LexemePostings>();
+let cachedBytes = 0;
+
+/**
+ * The postings of `lexemes` in every built block, from the process's cache or from search_posting.
+ * `withPositions` also reads each block's positions (for phrases): several times the size of the rest.
+ */
+export async function loadPostings(lexemes: string[], blocks: SearchBlocks, capacity: number, withPositions: string[] = []): Promise<Map<string, LexemePostings>> {
+  const out = new Map<string, LexemePostings>();
+  const missing: string[] = [];
+  for (const lexeme of lexemes) {
+    const hit = cache.get(lexeme);
+    if (hit && hit.key === blocks.key && hit.all.capacity >= capacity && (hit.positions || !withPositions.includes(lexeme))) {
+      cache.delete(lexeme);
+      cache.set(lexeme, hit);
+      out.set(lexeme, hit);
+    } else {
+      missing.push(lexeme);
+    }
+  }
+  if (missing.length === 0) return out;
+  const size = Math.max(capacity, (Math.max(-1, ...blocks.horizons.keys()) + 1) * BLOCK_SIZE);
+  for (const lexeme of missing) {
+    out.set(lexeme, { lexeme, all: new Bitset(size), headline: new Bitset(size), summary: new Bitset(size), key: blocks.key, bytes: 0 });
+  }
+  const prisma = await getPrisma();
+  const positioned = missing.filter((lexeme) => withPositions.includes(lexeme));
+  const rows = await prisma.$queryRaw<{ lexeme: string; block: number; ords: Uint8Array; headline: Uint8Array | null; summary: Uint8Array | null; positions: Uint8Array | null }[]>`
+    SELECT lexeme, block, ords, headline, summary, CASE WHEN lexeme = ANY(${positioned}) THEN positions END AS positions
+    FROM search_posting WHERE lexeme = ANY(${missing})`;
+  for (const row of rows) {
+    // Rows of a block that is not (or no longer) built are ignored: its wires are searched live.
+    if (!blocks.tokens.has(row.block)) continue;
+    const postings = out.get(row.lexeme)!;
+    addOrds(row.ords, row.block, postings.all);
+    if (row.headline) addOrds(row.headline, row.block, postings.headline);
+    if (row.summary) addOrds(row.summary, row.block, postings.summary);
+    if (row.positions) {
+      postings.positions ??= new Map();
+      postings.positions.set(row.block, { ords: row.ords, positions: row.positions });
+      postings.bytes += row.ords.length + row.positions.length;
+    }
+  }
+  for (const lexeme of positioned) out.get(lexeme)!.positions ??= new Map();
+  for (const lexeme of missing) remember(out.get(lexeme)!);
+  return out;
+}
+
+function remember(postings: LexemePostings): void {
+  postings.bytes += postings.all.words.byteLength * 3;
+  const old = cache.get(postings.lexeme);
+  if (old) {
+    cache.delete(postings.lexeme);
+    cachedBytes -= old.bytes;
+  }
+  if (postings.bytes > CACHE_BYTES / 4) return;
+  cache.set(postings.lexeme, postings);
+  cachedBytes += postings.bytes;
+  for (const [lexeme, entry] of cache) {
+    if (cachedBytes <= CACHE_BYTES) break;
+    cache.delete(lexeme);
+    cachedBytes -= entry.bytes;
+  }
+}
+
+/** Empties the cache: the benchmark measures searches with and without it. */
+export function clearPostingsCache(): void {
+  cache.clear();
+  cachedBytes = 0;
+}

@@ -1,0 +1,153 @@
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { env } from "@/lib/env";
+import { loadSearchIndex } from "@/lib/search/load-search-index";
+import { clearTextCache, matchText, WORD_POINTS } from "@/lib/search/match-text";
+import { generateWires } from "@/lib/synthetic/generate-wires";
+import { SHIPPED_CONTENT } from "../helpers/content-copy";
+import { closeTestDb, importShipped, rebuildPostings, resetDatabase, testDb } from "../helpers/database";
+import { seedFixtures } from "../helpers/search";
+
+// The text postings answer a query exactly as PostgreSQL's own `search_vector @@ websearch_to_tsquery(...)`
+// does, whichever wires they hold: checked against PostgreSQL on shipped, fixture and synthetic wires, with
+// the postings current, with wires written after them, with an edited wire, and with no postings at all.
+
+const QUERIES = [
+  "oversight",
+  "model",
+  "glimmerwick",
+  '"facial recognition"',
+  "facial recognition",
+  '"recognition facial"',
+  "facial -recognition",
+  "-oversight",
+  "oversight or glimmerwick",
+  "oversight -model",
+  '"facial recognition" or glimmerwick',
+  '"facial recognition" -oversight',
+  "dall-e",
+  "DALL·E 2",
+  '"text-to-image model"',
+  '"purple wombat"',
+  '"wombat purple"',
+  "quokka",
+  "quokkas or wombat",
+  '"stays closed to the public"',
+  '"closed public"',
+  '"the public"',
+  '"model model"',
+  "research preview",
+  '"research preview"',
+  "nosuchwordanywhere",
+  "imag",
+  '"quokka in a hat"',
+];
+
+type Found = { ords: number[]; ranks: Map<number, number> };
+
+async function viaArchive(q: string): Promise<Found> {
+  clearTextCache();
+  const index = await loadSearchIndex();
+  const match = await matchText(q, index);
+  const ords: number[] = [];
+  match.bits.forEach((ord) => ords.push(ord));
+  return { ords, ranks: new Map(ords.map((ord) => [ord, match.rank(ord)])) };
+}
+
+async function viaPostgres(q: string): Promise<number[]> {
+  const { prisma } = await testDb();
+  const rows = await prisma.$queryRaw<{ ord: number }[]>`
+    SELECT ord FROM wire WHERE search_vector @@ websearch_to_tsquery('english', translate(${q}, '·', '-')) ORDER BY ord`;
+  return rows.map((row) => row.ord);
+}
+
+async function blockCount(): Promise<number> {
+  const { prisma } = await testDb();
+  return prisma.searchBlock.count();
+}
+
+async function expectSameAsPostgres(): Promise<Map<string, Found>> {
+  const found = new Map<string, Found>();
+  for (const q of QUERIES) {
+    const archive = await viaArchive(q);
+    expect(archive.ords, q).toEqual(await viaPostgres(q));
+    found.set(q, archive);
+  }
+  return found;
+}
+
+beforeAll(async () => {
+  await testDb();
+  await resetDatabase();
+  await importShipped();
+  await generateWires(await testDb(), { count: 600, seed: 11, batchSize: 250, mode: "append", contentDir: SHIPPED_CONTENT, url: env().DATABASE_URL });
+  await seedFixtures();
+}, 180_000);
+afterAll(closeTestDb);
+
+describe("text postings against PostgreSQL", () => {
+  let built: Map<string, Found>;
+
+  test("wires written after the postings (the fixtures) are found too", async () => {
+    expect(await blockCount()).toBe(1);
+    await expectSameAsPostgres();
+  });
+
+  test("with the postings rebuilt: the same wires, and the queries find something", async () => {
+    expect(await rebuildPostings()).toBe(1);
+    expect(await rebuildPostings()).toBe(0);
+    built = await expectSameAsPostgres();
+    expect(built.get("oversight")!.ords.length).toBeGreaterThan(100);
+    expect(built.get('"facial recognition"')!.ords.length).toBeGreaterThan(0);
+    // The words are there, but never in this order.
+    expect(built.get("facial recognition")!.ords.length).toBeGreaterThan(0);
+    expect(built.get('"recognition facial"')!.ords).toEqual([]);
+    expect(built.get('"purple wombat"')!.ords.length).toBeGreaterThan(0);
+    expect(built.get("glimmerwick")!.ords.length).toBeGreaterThan(0);
+  });
+
+  test("a wire whose text changed is searched as it reads now until its block is rebuilt", async () => {
+    const { prisma } = await testDb();
+    const [target] = await viaPostgres('"facial recognition"');
+    const before = await prisma.wire.findFirstOrThrow({ where: { ord: target! }, select: { id: true, body: true } });
+    await prisma.wire.update({ where: { id: before.id }, data: { body: "Its camera misread faces; nothing more is known. A purple wombat was seen." } });
+    try {
+      const now = await expectSameAsPostgres();
+      expect(now.get('"facial recognition"')!.ords).not.toContain(target);
+      expect(now.get('"purple wombat"')!.ords).toContain(target);
+      expect(await rebuildPostings()).toBe(1);
+      await expectSameAsPostgres();
+    } finally {
+      await prisma.wire.update({ where: { id: before.id }, data: { body: before.body } });
+    }
+  });
+
+  test("an update that leaves the text alone leaves the postings current", async () => {
+    await rebuildPostings();
+    const { prisma } = await testDb();
+    await prisma.wire.updateMany({ where: { id: { startsWith: "AIW-2022-" } }, data: { updatedAt: new Date() } });
+    expect(await rebuildPostings()).toBe(0);
+  });
+
+  test("with no postings at all, every query still finds the same wires, ranked the same", async () => {
+    await rebuildPostings();
+    const withPostings = await expectSameAsPostgres();
+    const { prisma } = await testDb();
+    await prisma.$executeRaw`DELETE FROM search_block`;
+    try {
+      const live = await expectSameAsPostgres();
+      for (const [q, found] of live) expect(found.ranks, q).toEqual(withPostings.get(q)!.ranks);
+    } finally {
+      await rebuildPostings();
+    }
+  });
+
+  test("relevance: a word in the headline outranks the summary, which outranks the body", async () => {
+    const { prisma } = await testDb();
+    const ords = new Map((await prisma.wire.findMany({ where: { id: { in: ["AIW-2025-0002", "AIW-2024-0005", "AIW-2021-0001"] } }, select: { id: true, ord: true } })).map((w) => [w.id, w.ord]));
+    const { ranks } = await viaArchive("quokka");
+    const points = (id: string) => Math.floor(ranks.get(ords.get(id)!)! / 2 ** 22);
+    expect(points("AIW-2025-0002")).toBe(WORD_POINTS.headline);
+    expect(points("AIW-2024-0005")).toBe(WORD_POINTS.summary);
+    expect(points("AIW-2021-0001")).toBe(WORD_POINTS.body);
+  });
+});
