@@ -5,6 +5,8 @@ import { archiveHref, type ArchiveState } from "@/lib/search/archive-query";
 import { SEVERITY_LABELS } from "@/lib/wires/labels";
 import { ArchiveForm } from "./archive-form";
 
+const LABELS = new Intl.Collator("en");
+
 const TOP_PROVIDERS = 12;
 const number = new Intl.NumberFormat("en-GB");
 
@@ -51,7 +53,7 @@ function FacetCheckbox({ name, facet, checked = facet.selected, disabled, note, 
 }
 
 function ProviderFilter({ facets }: { facets: Facet[] }) {
-  const byCount = [...facets].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+  const byCount = [...facets].sort((a, b) => b.count - a.count || LABELS.compare(a.label, b.label));
   const shown = byCount.filter((facet, index) => index < TOP_PROVIDERS || facet.selected);
   const more = byCount.filter((facet) => !shown.includes(facet));
   return (

@@ -35,6 +35,11 @@ export class Bitset {
     return total;
   }
 
+  isEmpty(): boolean {
+    for (const word of this.words) if (word !== 0) return false;
+    return true;
+  }
+
   clone(): Bitset {
     const copy = new Bitset(0);
     copy.words = this.words.slice();

@@ -2,6 +2,7 @@ import "server-only";
 import { getDb, getPrisma } from "@/lib/db/get-db";
 import type { Database } from "@/lib/db/open-database";
 import type { FacetIndex, IndexRow } from "./facet-index";
+import { searchBlocksOf } from "./postings/search-blocks";
 import { readSearchIndexSnapshot } from "./read-search-index-snapshot";
 
 const CHUNK = 50_000;
@@ -28,7 +29,13 @@ export async function loadSearchIndex(): Promise<FacetIndex> {
   }
   if (state.index && (await refresh(state.index))) return state.index;
   const current = state;
-  current.loading ??= readSearchIndexSnapshot().finally(() => (current.loading = undefined));
+  current.loading ??= readSearchIndexSnapshot()
+    .then(async (index) => {
+      // Picks up what was written while the snapshot was read, and the text postings' blocks.
+      await refresh(index);
+      return index;
+    })
+    .finally(() => (current.loading = undefined));
   current.index = await current.loading;
   return current.index;
 }
@@ -46,9 +53,13 @@ async function firstWire(): Promise<{ ord: number; id: string } | undefined> {
 async function refresh(index: FacetIndex): Promise<boolean> {
   const prisma = await getPrisma();
   const anchorOrd = index.anchor?.ord ?? -1;
-  const [state] = await prisma.$queryRaw<[{ max: bigint | null; maxOrd: number | null; anchorId: string | null }]>`
-    SELECT max(search_seq) AS max, max(ord) AS "maxOrd", (SELECT id FROM wire WHERE ord = ${anchorOrd}) AS "anchorId" FROM wire`;
+  // One round trip: the change sequence, the ordinal range, the anchor wire, and the text postings' blocks.
+  const [state] = await prisma.$queryRaw<[{ max: bigint | null; maxOrd: number | null; anchorId: string | null; blocks: [number, number, string][] }]>`
+    SELECT max(search_seq) AS max, max(ord) AS "maxOrd", (SELECT id FROM wire WHERE ord = ${anchorOrd}) AS "anchorId",
+      (SELECT coalesce(json_agg(json_build_array(block, horizon::float8, token::text) ORDER BY block), '[]'::json) FROM search_block) AS blocks
+    FROM wire`;
   const { max, maxOrd, anchorId } = state;
+  index.blocks = searchBlocksOf(state.blocks);
   if (max === null || maxOrd === null) return index.size === 0;
   if (anchorId !== (index.anchor?.id ?? null) || maxOrd < index.size - 1) return false;
   index.anchor ??= await firstWire();

@@ -5,15 +5,16 @@ import { evaluateTextQuery, phraseLexemes } from "./evaluate-text-query";
 import type { FacetIndex } from "./facet-index";
 import { normalizeSearchText } from "./normalize-search-text";
 import { loadPostings, type LexemePostings } from "./postings/load-postings";
-import { dirtyWires, readSearchBlocks } from "./postings/search-blocks";
+import { dirtyWires } from "./postings/search-blocks";
+import type { RankLevel } from "./result-pages";
 import { parseTsQuery, plainTerms, queryLexemes, rankedLexemes, type TsNode } from "./tsquery";
 
 export type TextMatch = {
   /** False when the text has no searchable words (only stop words or operators). */
   searchable: boolean;
   bits: Bitset;
-  /** A matching wire's relevance, then its event day, as one number: higher comes first. */
-  rank(ord: number): number;
+  /** The wires of `mask` (matches only) grouped by the points they earn, most points first. */
+  levels(mask: Bitset): RankLevel[];
 };
 
 /**
@@ -23,10 +24,12 @@ export type TextMatch = {
 export const WORD_POINTS = { headline: 10, summary: 4, body: 2 } as const;
 /** Beyond this many wires that the postings do not hold, a search runs wholly in PostgreSQL. */
 const LIVE_LIMIT = 50_000;
-/** Room for event days from about 3800 BCE to 9500 CE below the points. */
-const DAY_BITS = 2 ** 22;
+/** Up to this many query words, levels are found with set operations; past it, wire by wire. */
+const SET_LEVELS_UP_TO = 3;
 const CACHE_ENTRIES = 64;
 const cache = new Map<string, TextMatch>();
+const PARSED_ENTRIES = 1000;
+const parsedTexts = new Map<string, Promise<TsNode | null>>();
 
 /**
  * Wires whose text matches a web-search query (quoted phrases, `or`, `-exclusion`), ranked by where
@@ -37,7 +40,8 @@ const cache = new Map<string, TextMatch>();
  */
 export async function matchText(text: string, index: FacetIndex): Promise<TextMatch> {
   const q = normalizeSearchText(text);
-  const blocks = await readSearchBlocks();
+  const tree = await parseSearchText(text);
+  const blocks = index.blocks;
   const key = `${index.seq}\u0000${index.size}\u0000${blocks.key}\u0000${q}`;
   const hit = cache.get(key);
   if (hit) {
@@ -46,8 +50,7 @@ export async function matchText(text: string, index: FacetIndex): Promise<TextMa
     return hit;
   }
   const capacity = index.listed.capacity;
-  const tree = await parseQuery(q);
-  if (!tree) return { searchable: false, bits: new Bitset(capacity), rank: () => 0 };
+  if (!tree) return { searchable: false, bits: new Bitset(capacity), levels: () => [] };
   const ranked = rankedLexemes(tree);
   const dirty = dirtyWires(index, blocks);
   let bits: Bitset;
@@ -66,27 +69,33 @@ export async function matchText(text: string, index: FacetIndex): Promise<TextMa
     for (const ord of live.keys()) if (ord < capacity) bits.set(ord);
   }
   const words = ranked.map((lexeme) => postings.get(lexeme)).filter((found): found is LexemePostings => found !== undefined);
-  const points = (ord: number): number => {
-    const found = live.size > 0 ? live.get(ord) : undefined;
-    if (found !== undefined) return found;
-    let sum = 0;
-    for (const word of words) {
-      if (word.headline.has(ord)) sum += WORD_POINTS.headline;
-      else if (word.summary.has(ord)) sum += WORD_POINTS.summary;
-      else if (word.all.has(ord)) sum += WORD_POINTS.body;
-    }
-    return sum;
-  };
-  const match: TextMatch = {
-    searchable: true,
-    bits,
-    rank: (ord) => points(ord) * DAY_BITS + Math.min(DAY_BITS - 1, Math.max(0, index.day[ord]! + DAY_BITS / 2)),
-  };
+  const match: TextMatch = { searchable: true, bits, levels: (mask) => rankLevels(mask, words, live, dirty.bits) };
   remember(key, match);
   return match;
 }
 
-/** PostgreSQL's reading of the text as a tree; null when nothing in it can be searched. */
+/**
+ * PostgreSQL's reading of the text (websearch_to_tsquery) as a tree; null when nothing in it can be
+ * searched. Kept per text: the reading depends on the text search configuration alone. Start it early:
+ * the search runs it beside its other first reads.
+ */
+export function parseSearchText(text: string): Promise<TsNode | null> {
+  const q = normalizeSearchText(text);
+  let parsed = parsedTexts.get(q);
+  if (parsed) {
+    parsedTexts.delete(q);
+  } else {
+    parsed = parseQuery(q);
+    parsed.catch(() => parsedTexts.delete(q));
+  }
+  parsedTexts.set(q, parsed);
+  for (const old of parsedTexts.keys()) {
+    if (parsedTexts.size <= PARSED_ENTRIES) break;
+    parsedTexts.delete(old);
+  }
+  return parsed;
+}
+
 async function parseQuery(q: string): Promise<TsNode | null> {
   const prisma = await getPrisma();
   try {
@@ -97,6 +106,58 @@ async function parseQuery(q: string): Promise<TsNode | null> {
     if (error instanceof Error && /tsquery/i.test(error.message)) return null;
     throw error;
   }
+}
+
+/**
+ * The wires of `mask` by points: for the wires the postings hold, by set operations over where each
+ * word stands (headline, summary, body, absent); for the others, from the points PostgreSQL gave them.
+ */
+function rankLevels(mask: Bitset, words: LexemePostings[], live: Map<number, number>, dirty: Bitset): RankLevel[] {
+  const levels = new Map<number, Bitset>();
+  const into = (points: number) => {
+    let bits = levels.get(points);
+    if (!bits) {
+      bits = new Bitset(mask.capacity);
+      levels.set(points, bits);
+    }
+    return bits;
+  };
+  const clean = live.size > 0 ? mask.clone().andNot(dirty) : mask;
+  // Set operations cost a pass over the whole archive each; a few matches are quicker one by one.
+  if (words.length <= SET_LEVELS_UP_TO && clean.count() * 64 > clean.capacity) {
+    const split = (i: number, wires: Bitset, points: number): void => {
+      if (wires.isEmpty()) return;
+      if (i === words.length) {
+        into(points).or(wires);
+        return;
+      }
+      const word = words[i]!;
+      const rest = wires.clone();
+      const headline = wires.clone().and(word.headline);
+      rest.andNot(headline);
+      const summary = rest.clone().and(word.summary);
+      rest.andNot(summary);
+      const body = rest.clone().and(word.all);
+      rest.andNot(body);
+      split(i + 1, headline, points + WORD_POINTS.headline);
+      split(i + 1, summary, points + WORD_POINTS.summary);
+      split(i + 1, body, points + WORD_POINTS.body);
+      split(i + 1, rest, points);
+    };
+    split(0, clean, 0);
+  } else {
+    clean.forEach((ord) => {
+      let points = 0;
+      for (const word of words) {
+        if (word.headline.has(ord)) points += WORD_POINTS.headline;
+        else if (word.summary.has(ord)) points += WORD_POINTS.summary;
+        else if (word.all.has(ord)) points += WORD_POINTS.body;
+      }
+      into(points).set(ord);
+    });
+  }
+  for (const [ord, points] of live) if (mask.has(ord)) into(points).set(ord);
+  return [...levels].sort((a, b) => b[0] - a[0]).map(([points, bits]) => ({ points, bits }));
 }
 
 /** The tsquery literal of one lexeme, as PostgreSQL prints it. */
@@ -151,4 +212,5 @@ function remember(key: string, match: TextMatch): void {
 /** Empties the cache of matches: the benchmark measures both cold and warm searches. */
 export function clearTextCache(): void {
   cache.clear();
+  parsedTexts.clear();
 }

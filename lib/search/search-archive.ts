@@ -7,12 +7,14 @@ import { STANDARD_CODES, STATUS_CODES, dayOf, type FacetCounts, type FacetIndex,
 import { highlightWires, type Highlighted } from "./highlight-wires";
 import { loadSearchIndex } from "./load-search-index";
 import { loadWireCards } from "./load-wire-cards";
-import { matchText, type TextMatch } from "./match-text";
+import { matchText, parseSearchText, type TextMatch } from "./match-text";
 import { pageByRank, pageByDate, type ResultPage } from "./result-pages";
 import { resolveFilters, type ResolvedFilters } from "./resolve-filters";
 import { suggestSpelling } from "./suggest-spelling";
 
 export const SEARCH_PAGE_SIZE = 25;
+/** One collator for every sort by label: String.localeCompare builds one per call. */
+const LABELS = new Intl.Collator("en");
 
 export type Facet = { value: string; label: string; count: number; selected: boolean };
 export type SearchHit = WireCard & { highlight?: { headline: Highlighted; summary: Highlighted } };
@@ -35,7 +37,8 @@ export type SearchResult = {
 /** Searches the archive: text in PostgreSQL, filters and facet counts in the in-memory index. */
 export async function searchArchive(query: ArchiveQuery, options: { limit?: number } = {}): Promise<SearchResult> {
   const limit = options.limit ?? SEARCH_PAGE_SIZE;
-  const [resolved, index] = await Promise.all([resolveFilters(query.provider, query.code), loadSearchIndex()]);
+  // PostgreSQL's reading of the text starts beside the index's refresh and the filters' lookup.
+  const [resolved, index] = await Promise.all([resolveFilters(query.provider, query.code), loadSearchIndex(), query.q ? parseSearchText(query.q) : null]);
   const notices: string[] = [];
   let text: TextMatch | undefined;
   if (query.q) {
@@ -59,7 +62,7 @@ export async function searchArchive(query: ArchiveQuery, options: { limit?: numb
   const mask = index.mask(filter);
   if (unknown) mask.words.fill(0);
   const total = mask.count();
-  const page: ResultPage = text ? pageByRank(text, mask, query.cursor, query.dir, limit) : pageByDate(index, mask, query.cursor, query.dir, limit);
+  const page: ResultPage = text ? pageByRank(text.levels(mask), index, query.cursor, query.dir, limit) : pageByDate(index, mask, query.cursor, query.dir, limit);
   const [items, facets, suggestion] = await Promise.all([
     loadHits(page.ords, text ? query.q : undefined),
     facetList(index, filter, mask, unknown, resolved, query),
@@ -133,7 +136,7 @@ async function facetList(
   ]);
   const selectedProviders = new Set(resolved.providers.map((p) => p.id));
   const selectedCodes = new Set(resolved.codes);
-  const byCount = (a: Facet, b: Facet) => Number(b.selected) - Number(a.selected) || b.count - a.count || a.label.localeCompare(b.label);
+  const byCount = (a: Facet, b: Facet) => Number(b.selected) - Number(a.selected) || b.count - a.count || LABELS.compare(a.label, b.label);
   const severity = countsFor("severity");
   const standard = countsFor("standard");
   const status = countsFor("status");

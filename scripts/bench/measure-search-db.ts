@@ -185,7 +185,7 @@ export async function measureSearchDb(options: DbPhaseOptions): Promise<DbPhaseR
         const t0 = performance.now();
         const mask = current.mask(filter);
         current.count(mask, ["provider", "code", "severity", "standard", "status", "year"]);
-        if (text) pageByRank(text, mask, query.cursor, query.dir, PAGE);
+        if (text) pageByRank(text.levels(mask), current, query.cursor, query.dir, PAGE);
         else pageByDate(current, mask, query.cursor, query.dir, PAGE);
         indexTimes.push(performance.now() - t0);
       }

@@ -1,8 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { Bitset } from "@/lib/search/bitset";
 import { FacetIndex } from "@/lib/search/facet-index";
-import type { TextMatch } from "@/lib/search/match-text";
-import { pageByDate, pageByRank, type ResultPage } from "@/lib/search/result-pages";
+import { pageByDate, pageByRank, rankOf, takeByDate, type RankLevel, type ResultPage } from "@/lib/search/result-pages";
 import { indexRow as row } from "../helpers/index-rows";
 
 /** 20 wires, several sharing a day; ordinal 13 merged. */
@@ -185,75 +184,95 @@ describe("pageByDate", () => {
 
 const isoDay = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
 
-/** A text match over ordinals with the given ranks (as PostgreSQL returns them: unordered). */
-function textMatch(entries: [ord: number, rank: number][], capacity = 64): TextMatch & { entries: [number, number][] } {
-  const bits = new Bitset(capacity);
-  for (const [ord] of entries) bits.set(ord);
-  const ranks = new Map(entries);
-  return { searchable: true, bits, rank: (ord) => ranks.get(ord)!, entries };
+/** Rank levels over ordinals with the given points, as TextMatch.levels gives them: best level first. */
+function levelsOf(entries: [ord: number, points: number][], mask: Bitset): RankLevel[] {
+  const byPoints = new Map<number, Bitset>();
+  for (const [ord, points] of entries) {
+    if (!mask.has(ord)) continue;
+    if (!byPoints.has(points)) byPoints.set(points, new Bitset(mask.capacity));
+    byPoints.get(points)!.set(ord);
+  }
+  return [...byPoints].sort((a, b) => b[0] - a[0]).map(([points, bits]) => ({ points, bits }));
 }
 
 describe("pageByRank", () => {
   const index = sampleIndex();
-  // Ranks with ties (0.5 three times, 0.1 twice) and values with many digits.
-  const text = textMatch([
-    [3, 0.1],
-    [1, 0.6079271],
-    [7, 0.5],
-    [2, 0.5],
-    [13, 0.9], // merged: never listed
-    [11, 0.5],
-    [5, 0.0991032],
-    [20, 0.1],
-    [9, 1e-20],
-    [16, 0.30000001192092896],
-    [4, 0.7],
-    [18, 0.2],
-  ]);
-  const expected = [4, 1, 11, 7, 2, 16, 18, 20, 3, 5, 9];
-  const mask = () => index.mask({ text: text.bits });
+  // Points with ties (10 three times, 4 twice, 2 twice), among wires of several days.
+  const entries: [number, number][] = [
+    [3, 2],
+    [1, 12],
+    [7, 10],
+    [2, 10],
+    [13, 20], // merged: never listed
+    [11, 10],
+    [5, 2],
+    [20, 4],
+    [9, 0],
+    [16, 6],
+    [4, 14],
+    [18, 4],
+  ];
+  const textBits = (list = entries) => {
+    const bits = new Bitset(64);
+    for (const [ord] of list) bits.set(ord);
+    return bits;
+  };
+  const mask = () => index.mask({ text: textBits() });
+  /** The expected order, written out: more points first, then the later day, then the higher ordinal. */
+  const expectedFor = (list: [number, number][], keep: (ord: number) => boolean = () => true) =>
+    list
+      .filter(([ord]) => index.listed.has(ord) && keep(ord))
+      .sort((a, b) => b[1] - a[1] || index.day[b[0]]! - index.day[a[0]]! || b[0] - a[0])
+      .map(([ord]) => ord);
+  const expected = expectedFor(entries);
+  const page = (cursor?: string, dir?: "older" | "newer", limit = 50, list = entries) => {
+    const m = index.mask({ text: textBits(list) });
+    return pageByRank(levelsOf(list, m), index, cursor, dir, limit);
+  };
 
-  test("best rank first; ties by the higher ordinal", () => {
-    const page = pageByRank(text, mask(), undefined, undefined, 50);
-    expect(page.ords).toEqual(expected);
-    expect(page.older).toBeUndefined();
-    expect(page.newer).toBeUndefined();
-    expect(page.badCursor).toBe(false);
+  test("most points first; ties by the later day, then the higher ordinal", () => {
+    const first = page();
+    expect(first.ords).toEqual(expected);
+    expect(first.ords[0]).toBe(4);
+    expect(first.older).toBeUndefined();
+    expect(first.newer).toBeUndefined();
+    expect(first.badCursor).toBe(false);
   });
 
-  test("cursors carry the rank as written, so they round-trip", () => {
-    const page = pageByRank(text, mask(), undefined, undefined, 2);
-    expect(page.ords).toEqual([4, 1]);
-    expect(page.older).toBe("r0.6079271_1");
-    const next = pageByRank(text, mask(), page.older, "older", 2);
-    expect(next.ords).toEqual([11, 7]);
+  test("cursors carry the points and the day of the last wire shown", () => {
+    const first = page(undefined, undefined, 2);
+    expect(first.ords).toEqual(expected.slice(0, 2));
+    const last = expected[1]!;
+    expect(first.older).toBe(`r${rankOf(12, index.day[last]!)}_${last}`);
+    expect(page(first.older, "older", 2).ords).toEqual(expected.slice(2, 4));
   });
 
   test.each([1, 2, 3, 4, 10, 11, 12])("limit %i: older then newer pages cover every match once, in order", (limit) => {
-    const { down, up } = walkBoth((cursor, dir) => pageByRank(text, mask(), cursor, dir, limit));
+    const { down, up } = walkBoth((cursor, dir) => page(cursor, dir, limit));
     expectNoRepeatsNoGaps(down, expected, limit);
     const lastPage = down.at(-1)!;
     expectNoRepeatsNoGaps([...up].reverse(), expected.slice(0, expected.length - lastPage.length), limit);
   });
 
   test("filters narrow the ranked list", () => {
-    const narrowed = index.mask({ text: text.bits, severity: { min: 1, max: 2 } });
-    const page = pageByRank(text, narrowed, undefined, undefined, 50);
-    expect(page.ords).toEqual(expected.filter((ord) => index.severity[ord]! <= 2));
+    const narrowed = index.mask({ text: textBits(), severity: { min: 1, max: 2 } });
+    expect(pageByRank(levelsOf(entries, narrowed), index, undefined, undefined, 50).ords).toEqual(expectedFor(entries, (ord) => index.severity[ord]! <= 2));
   });
 
-  test("matches added after a cursor was made: higher ranks stay above it, lower ones are not skipped", () => {
-    const first = pageByRank(text, mask(), undefined, undefined, 4); // 4, 1, 11, 7
-    const grown = textMatch([...zip(text), [19, 0.5], [6, 0.95], [8, 0.15], [17, 0.5]]);
+  test("matches added after a cursor was made: better ones stay above it, worse ones are not skipped", () => {
+    const first = page(undefined, undefined, 4);
+    const grown: [number, number][] = [...entries, [19, 10], [6, 16], [8, 3], [17, 10]];
     const rest: number[] = [];
-    let page = pageByRank(grown, index.mask({ text: grown.bits }), first.older, "older", 4);
-    rest.push(...page.ords);
-    while (page.older) {
-      page = pageByRank(grown, index.mask({ text: grown.bits }), page.older, "older", 4);
-      rest.push(...page.ords);
+    let next = page(first.older, "older", 4, grown);
+    rest.push(...next.ords);
+    while (next.older) {
+      next = page(next.older, "older", 4, grown);
+      rest.push(...next.ords);
     }
-    // 19 and 17 tie with the cursor's wire (rank 0.5, ord 7): 19 and 17 sort above it, 6 is best.
-    expect(rest).toEqual([2, 16, 18, 8, 20, 3, 5, 9]);
+    const all = expectedFor(grown);
+    expect(rest).toEqual(all.slice(all.indexOf(first.ords.at(-1)!) + 1));
+    expect(rest).toContain(8);
+    expect(rest).not.toContain(6);
     expect(new Set([...first.ords, ...rest]).size).toBe(first.ords.length + rest.length);
   });
 
@@ -261,18 +280,36 @@ describe("pageByRank", () => {
     "a cursor it did not make (%j) is flagged and the first page given",
     (cursor) => {
       for (const dir of [undefined, "older", "newer"] as const) {
-        const page = pageByRank(text, mask(), cursor, dir, 3);
-        expect(page.badCursor).toBe(true);
-        expect(page.ords).toEqual(expected.slice(0, 3));
+        const result = page(cursor, dir, 3);
+        expect(result.badCursor).toBe(true);
+        expect(result.ords).toEqual(expected.slice(0, 3));
       }
     },
   );
 
-  test("an empty match: an empty page", () => {
-    expect(pageByRank(textMatch([]), new Bitset(64), undefined, undefined, 5)).toEqual({ ords: [], older: undefined, newer: undefined, badCursor: false });
+  test("no match: an empty page", () => {
+    expect(pageByRank([], index, undefined, undefined, 5)).toEqual({ ords: [], older: undefined, newer: undefined, badCursor: false });
   });
 });
 
-function zip(text: ReturnType<typeof textMatch>): [number, number][] {
-  return text.entries;
-}
+describe("takeByDate: large sets are walked, small ones sorted, in the same order", () => {
+  const big = new FacetIndex();
+  for (let ord = 0; ord < 12_000; ord += 1) big.apply(row(ord, isoDay(18_000 + ((ord * 7919) % 900))));
+  const order = [...big.newestFirst()];
+
+  test.each([
+    ["every wire (walked)", (ord: number) => ord >= 0],
+    ["one in 50 (sorted)", (ord: number) => ord % 50 === 0],
+    ["one in 2 (walked)", (ord: number) => ord % 2 === 0],
+  ])("%s", (_name, member) => {
+    const bits = new Bitset(big.listed.capacity);
+    for (let ord = 0; ord < 12_000; ord += 1) if (member(ord)) bits.set(ord);
+    const members = order.filter((ord) => bits.has(ord));
+    expect(takeByDate(big, bits, undefined, "older", 30)).toEqual(members.slice(0, 30));
+    const at = members[100]!;
+    const place = { day: big.day[at]!, ord: at };
+    expect(takeByDate(big, bits, place, "older", 30)).toEqual(members.slice(101, 131));
+    expect(takeByDate(big, bits, place, "newer", 30)).toEqual(members.slice(70, 100).reverse());
+    expect(takeByDate(big, bits, undefined, "newer", 5)).toEqual(members.slice(-5).reverse());
+  });
+});

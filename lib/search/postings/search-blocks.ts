@@ -1,5 +1,3 @@
-import "server-only";
-import { getPrisma } from "@/lib/db/get-db";
 import { Bitset } from "../bitset";
 import type { FacetIndex } from "../facet-index";
 import { BLOCK_BITS, BLOCK_SIZE } from "./ord-sets";
@@ -7,14 +5,12 @@ import { BLOCK_BITS, BLOCK_SIZE } from "./ord-sets";
 /** The built blocks: each one's horizon, and a token that changes whenever it is rebuilt. */
 export type SearchBlocks = { horizons: Map<number, number>; tokens: Map<number, string>; key: string };
 
-export async function readSearchBlocks(): Promise<SearchBlocks> {
-  const prisma = await getPrisma();
-  const rows = await prisma.$queryRaw<{ block: number; horizon: number; token: string }[]>`
-    SELECT block, horizon::float8 AS horizon, token::text AS token FROM search_block ORDER BY block`;
+/** The blocks as the search index's refresh reads them: [block, horizon, token] each. */
+export function searchBlocksOf(rows: [number, number, string][]): SearchBlocks {
   return {
-    horizons: new Map(rows.map((row) => [row.block, row.horizon])),
-    tokens: new Map(rows.map((row) => [row.block, row.token])),
-    key: rows.map((row) => `${row.block}:${row.token}`).join(","),
+    horizons: new Map(rows.map(([block, horizon]) => [block, Number(horizon)])),
+    tokens: new Map(rows.map(([block, , token]) => [block, token])),
+    key: rows.map(([block, , token]) => `${block}:${token}`).join(","),
   };
 }
 
