@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
@@ -31,7 +32,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
 }
 
 function openPostgres(url: string): Database {
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }, { statementNameGenerator: preparedStatementName }) });
   return {
     prisma,
     kind: "postgres",
@@ -105,6 +106,19 @@ function isAlive(pid: number): boolean {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === "EPERM";
   }
+}
+
+/** Statements with more parameters than this (long IN lists) are not kept: their texts vary with the list. */
+const MAX_PREPARED_PARAMS = 32;
+
+/**
+ * Names each statement after its text, so that every connection parses and plans it once and reuses
+ * the plan: the search's statements take longer to plan than to run. One name per text, so a
+ * connection keeps at most as many as the archive has distinct statements.
+ */
+function preparedStatementName(query: { sql: string; args: unknown[] }): string {
+  if (query.args.length > MAX_PREPARED_PARAMS) return "";
+  return `a${createHash("sha1").update(query.sql).digest("base64url")}`;
 }
 
 function redact(url: string): string {

@@ -123,8 +123,9 @@ function rankLevels(mask: Bitset, words: LexemePostings[], live: Map<number, num
     return bits;
   };
   const clean = live.size > 0 ? mask.clone().andNot(dirty) : mask;
-  // Set operations cost a pass over the whole archive each; a few matches are quicker one by one.
-  if (words.length <= SET_LEVELS_UP_TO && clean.count() * 64 > clean.capacity) {
+  // Set operations cost passes over the whole archive; unless the matches are a large share of it,
+  // they are quicker one by one.
+  if (words.length <= SET_LEVELS_UP_TO && clean.count() * 8 > clean.capacity) {
     const split = (i: number, wires: Bitset, points: number): void => {
       if (wires.isEmpty()) return;
       if (i === words.length) {

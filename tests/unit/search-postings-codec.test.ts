@@ -36,10 +36,10 @@ describe("BlockPostingsBuilder", () => {
     expect([...readOffsets(api.headline!)]).toEqual([3]);
     expect(api.summary).toBeNull();
     const reader = new PositionsReader(api.positions);
-    expect(reader.next([])).toEqual([2, 9]);
-    expect(reader.next([])).toEqual([7]);
+    expect(reader.next()).toEqual([2, 9]);
+    expect(reader.next()).toEqual([7]);
     const reader2 = new PositionsReader(rows.get("a\\b")!.positions);
-    expect(reader2.next([])).toEqual([300, 301]);
+    expect(reader2.next()).toEqual([300, 301]);
     expect([...readOffsets(rows.get("price")!.summary!)]).toEqual([10]);
     expect(builder.wires).toBe(2);
   });

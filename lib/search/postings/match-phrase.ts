@@ -1,12 +1,13 @@
 import { Bitset } from "../bitset";
 import type { LexemePostings } from "./load-postings";
 import { BLOCK_BITS, readOffsets } from "./ord-sets";
+import { PositionsReader } from "./positions-codec";
 
 /** `lexemes[0] <distances[0]> lexemes[1] <distances[1]> ...`, as websearch_to_tsquery writes a quoted phrase. */
 export type PhraseChain = { lexemes: string[]; distances: number[] };
 
-/** One lexeme's postings in one block, read in step with the others: the entry at `at`, its positions from `byte`. */
-type Cursor = { offsets: Uint16Array; bytes: Uint8Array; at: number; byte: number };
+/** One lexeme's postings in one block, read in step with the others: the entry at `at`. */
+type Cursor = { offsets: Uint16Array; positions: PositionsReader; at: number };
 type Holder = { array: Int32Array };
 
 /**
@@ -28,7 +29,7 @@ export function matchPhrase(chain: PhraseChain, postings: Map<string, LexemePost
     for (const lexeme of chain.lexemes) {
       const stored = postings.get(lexeme)?.positions?.get(block);
       if (!stored) break;
-      cursors.push({ offsets: readOffsets(stored.ords), bytes: stored.positions, at: 0, byte: 0 });
+      cursors.push({ offsets: readOffsets(stored.ords), positions: new PositionsReader(stored.positions), at: 0 });
     }
     if (cursors.length < chain.lexemes.length) continue;
     const base = block << BLOCK_BITS;
@@ -36,19 +37,19 @@ export function matchPhrase(chain: PhraseChain, postings: Map<string, LexemePost
     for (; first.at < first.offsets.length; ) {
       const offset = first.offsets[first.at]!;
       if (!candidates.has(base + offset)) {
-        skipEntry(first);
+        skip(first);
         continue;
       }
       // The first lexeme's positions, then each step keeps the right-hand positions that follow them.
-      let count = readEntry(first, current);
+      let count = read(first, current);
       for (let step = 1; step < cursors.length && count > 0; step += 1) {
         const cursor = cursors[step]!;
-        while (cursor.at < cursor.offsets.length && cursor.offsets[cursor.at]! < offset) skipEntry(cursor);
+        while (cursor.at < cursor.offsets.length && cursor.offsets[cursor.at]! < offset) skip(cursor);
         if (cursor.offsets[cursor.at] !== offset) {
           count = 0;
           break;
         }
-        const rightCount = readEntry(cursor, right);
+        const rightCount = read(cursor, right);
         if (next.array.length < rightCount) next.array = new Int32Array(rightCount);
         count = follow(current.array, count, right.array, rightCount, chain.distances[step - 1]!, next.array);
         [current, next] = [next, current];
@@ -59,38 +60,14 @@ export function matchPhrase(chain: PhraseChain, postings: Map<string, LexemePost
   return out;
 }
 
-function varint(cursor: Cursor): number {
-  let value = 0;
-  let shift = 0;
-  for (;;) {
-    const byte = cursor.bytes[cursor.byte++]!;
-    value |= (byte & 0x7f) << shift;
-    if (byte < 0x80) return value;
-    shift += 7;
-  }
-}
-
-/** Passes over the current entry's positions. */
-function skipEntry(cursor: Cursor): void {
-  let count = varint(cursor);
-  while (count > 0) {
-    if (cursor.bytes[cursor.byte++]! < 0x80) count -= 1;
-  }
+function skip(cursor: Cursor): void {
+  cursor.positions.skip();
   cursor.at += 1;
 }
 
-/** Decodes the current entry's positions into `holder` (grown when short); returns how many. */
-function readEntry(cursor: Cursor, holder: Holder): number {
-  const count = varint(cursor);
-  if (holder.array.length < count) holder.array = new Int32Array(count);
-  const into = holder.array;
-  let position = 0;
-  for (let i = 0; i < count; i += 1) {
-    position += varint(cursor);
-    into[i] = position;
-  }
+function read(cursor: Cursor, into: Holder): number {
   cursor.at += 1;
-  return count;
+  return cursor.positions.readInto(into);
 }
 
 /** Writes to `out` the positions of `right` that stand `distance` after one of `left` (both ascending); returns how many. */

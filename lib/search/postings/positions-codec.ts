@@ -1,9 +1,8 @@
 /**
- * A term's positions in each wire of a block, in the order of the block's ordinals: per wire, the
- * number of positions, then each position as its distance from the one before, all as LEB128 varints
- * (positions run to 16,383, so most take one byte).
+ * Reads a posting row's positions, one wire at a time. The row holds, per wire of the block in
+ * ordinal order, the number of positions, then each position as its distance from the one before, all
+ * as LEB128 varints (positions run to 16,383, so most take one byte).
  */
-/** Reads a posting row's positions, one wire at a time. */
 export class PositionsReader {
   private at = 0;
 
@@ -20,21 +19,29 @@ export class PositionsReader {
     }
   }
 
-  /** The next wire's positions into `out` (emptied first). */
-  next(out: number[]): number[] {
-    out.length = 0;
+  /** The next wire's positions into `out.array` (replaced by a larger one when short); returns how many. */
+  readInto(out: { array: Int32Array }): number {
     const count = this.varint();
+    if (out.array.length < count) out.array = new Int32Array(count);
+    const into = out.array;
     let position = 0;
     for (let i = 0; i < count; i += 1) {
       position += this.varint();
-      out.push(position);
+      into[i] = position;
     }
-    return out;
+    return count;
   }
 
-  /** Skips the next wire's positions. */
+  /** The next wire's positions as a new array. */
+  next(): number[] {
+    const out = { array: new Int32Array(0) };
+    const count = this.readInto(out);
+    return [...out.array.subarray(0, count)];
+  }
+
+  /** Passes over the next wire's positions: only the last byte of each varint is below 0x80. */
   skip(): void {
-    const count = this.varint();
-    for (let i = 0; i < count; i += 1) this.varint();
+    let count = this.varint();
+    while (count > 0) if (this.bytes[this.at++]! < 0x80) count -= 1;
   }
 }

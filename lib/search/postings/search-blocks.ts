@@ -15,7 +15,7 @@ export function searchBlocksOf(rows: [number, number, string][]): SearchBlocks {
 }
 
 type Dirty = { key: string; bits: Bitset; ords: number[] };
-let lastDirty: Dirty | undefined;
+const lastDirty = new WeakMap<FacetIndex, Dirty>();
 
 /**
  * Wires the postings do not hold as they read now: in a block never built, or changed after their
@@ -23,7 +23,8 @@ let lastDirty: Dirty | undefined;
  */
 export function dirtyWires(index: FacetIndex, blocks: SearchBlocks): { bits: Bitset; ords: number[] } {
   const key = `${index.seq}|${index.size}|${blocks.key}`;
-  if (lastDirty?.key === key) return lastDirty;
+  const last = lastDirty.get(index);
+  if (last?.key === key) return last;
   const bits = new Bitset(index.listed.capacity);
   const ords: number[] = [];
   const { textSeq } = index;
@@ -36,6 +37,7 @@ export function dirtyWires(index: FacetIndex, blocks: SearchBlocks): { bits: Bit
       ords.push(ord);
     }
   }
-  lastDirty = { key, bits, ords };
-  return lastDirty;
+  const dirty = { key, bits, ords };
+  lastDirty.set(index, dirty);
+  return dirty;
 }
