@@ -36,6 +36,9 @@ export type IndexFilter = {
   text?: Bitset;
 };
 
+/** A filter worked out: the listed wires the text matches, and each active facet's wires. */
+type FilterParts = { base: Bitset; filters: Map<FacetName, Bitset> };
+
 export type FacetName = "provider" | "code" | "severity" | "standard" | "status" | "year";
 export type FacetCounts = {
   provider: Map<number, number>;
@@ -86,7 +89,7 @@ export class FacetIndex {
   private maxDay = Number.MIN_SAFE_INTEGER;
   /** The text postings' built blocks, as of the last refresh (lib/search/postings). */
   blocks: SearchBlocks = { horizons: new Map(), tokens: new Map(), key: "" };
-  private readonly partsByFilter = new WeakMap<IndexFilter, Map<FacetName, Bitset>>();
+  private readonly partsByFilter = new WeakMap<IndexFilter, FilterParts>();
   /** The first wire when the index was built: if it vanishes, the tables were reset and the index is rebuilt. */
   anchor?: { ord: number; id: string };
 
@@ -210,9 +213,8 @@ export class FacetIndex {
       parts = this.filterParts(filter);
       this.partsByFilter.set(filter, parts);
     }
-    const mask = this.listed.clone();
-    if (filter.text) mask.and(filter.text);
-    for (const [name, bits] of parts) if (name !== except) mask.and(bits);
+    const mask = parts.base.clone();
+    for (const [name, bits] of parts.filters) if (name !== except) mask.and(bits);
     return mask;
   }
 
@@ -220,7 +222,8 @@ export class FacetIndex {
    * Each active filter's wires, worked out once per filter object: the mask and the masks that leave
    * one facet out (for that facet's counts) are then intersections of these.
    */
-  private filterParts(filter: IndexFilter): Map<FacetName, Bitset> {
+  private filterParts(filter: IndexFilter): FilterParts {
+    const base = filter.text ? this.listed.clone().and(filter.text) : this.listed;
     const parts = new Map<FacetName, Bitset>();
     const anyOf = (name: FacetName, sets: (Bitset | undefined)[]) => {
       const union = new Bitset(this.listed.capacity);
@@ -233,10 +236,9 @@ export class FacetIndex {
     if (filter.standards?.length) anyOf("standard", filter.standards.map((s) => this.standardBits[s]));
     if (filter.statuses?.length) anyOf("status", filter.statuses.map((s) => this.statusBits[s]));
     if (filter.fromDay !== undefined || filter.toDay !== undefined) {
-      const within = filter.text ? this.listed.clone().and(filter.text) : this.listed;
-      parts.set("year", this.dateRange(within, filter.fromDay ?? -Infinity, filter.toDay ?? Infinity));
+      parts.set("year", this.dateRange(base, filter.fromDay ?? -Infinity, filter.toDay ?? Infinity));
     }
-    return parts;
+    return { base, filters: parts };
   }
 
   /**

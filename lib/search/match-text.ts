@@ -38,11 +38,12 @@ const parsedTexts = new Map<string, Promise<TsNode | null>>();
  * hold as it reads now, and PostgreSQL answers it for the others (written since their block was built).
  * Matches are cached per archive version, so a write makes every cached answer stale at once.
  */
-export async function matchText(text: string, index: FacetIndex): Promise<TextMatch> {
+export async function matchText(text: string, index: FacetIndex, options: { liveLimit?: number } = {}): Promise<TextMatch> {
   const q = normalizeSearchText(text);
   const tree = await parseSearchText(text);
   const blocks = index.blocks;
-  const key = `${index.seq}\u0000${index.size}\u0000${blocks.key}\u0000${q}`;
+  const liveLimit = options.liveLimit ?? LIVE_LIMIT;
+  const key = `${index.seq}\u0000${index.size}\u0000${blocks.key}\u0000${liveLimit}\u0000${q}`;
   const hit = cache.get(key);
   if (hit) {
     cache.delete(key);
@@ -55,11 +56,14 @@ export async function matchText(text: string, index: FacetIndex): Promise<TextMa
   const dirty = dirtyWires(index, blocks);
   let bits: Bitset;
   let live: Map<number, number>;
+  /** The wires whose points PostgreSQL gave (in `live`), not the postings. */
+  let liveWires = dirty.bits;
   let postings = new Map<string, LexemePostings>();
-  if (!plainTerms(tree) || dirty.ords.length > LIVE_LIMIT) {
+  if (!plainTerms(tree) || dirty.ords.length > liveLimit) {
     live = await liveMatches(q, ranked, null);
     bits = new Bitset(capacity);
     for (const ord of live.keys()) if (ord < capacity) bits.set(ord);
+    liveWires = bits;
   } else {
     postings = await loadPostings(queryLexemes(tree), blocks, capacity, phraseLexemes(tree));
     const universe = index.loadedSet().clone().andNot(dirty.bits);
@@ -69,7 +73,7 @@ export async function matchText(text: string, index: FacetIndex): Promise<TextMa
     for (const ord of live.keys()) if (ord < capacity) bits.set(ord);
   }
   const words = ranked.map((lexeme) => postings.get(lexeme)).filter((found): found is LexemePostings => found !== undefined);
-  const match: TextMatch = { searchable: true, bits, levels: (mask) => rankLevels(mask, words, live, dirty.bits) };
+  const match: TextMatch = { searchable: true, bits, levels: (mask) => rankLevels(mask, words, live, liveWires) };
   remember(key, match);
   return match;
 }
@@ -112,7 +116,7 @@ async function parseQuery(q: string): Promise<TsNode | null> {
  * The wires of `mask` by points: for the wires the postings hold, by set operations over where each
  * word stands (headline, summary, body, absent); for the others, from the points PostgreSQL gave them.
  */
-function rankLevels(mask: Bitset, words: LexemePostings[], live: Map<number, number>, dirty: Bitset): RankLevel[] {
+function rankLevels(mask: Bitset, words: LexemePostings[], live: Map<number, number>, liveWires: Bitset): RankLevel[] {
   const levels = new Map<number, Bitset>();
   const into = (points: number) => {
     let bits = levels.get(points);
@@ -122,7 +126,7 @@ function rankLevels(mask: Bitset, words: LexemePostings[], live: Map<number, num
     }
     return bits;
   };
-  const clean = live.size > 0 ? mask.clone().andNot(dirty) : mask;
+  const clean = live.size > 0 ? mask.clone().andNot(liveWires) : mask;
   // Set operations cost passes over the whole archive; unless the matches are a large share of it,
   // they are quicker one by one.
   if (words.length <= SET_LEVELS_UP_TO && clean.count() * 8 > clean.capacity) {

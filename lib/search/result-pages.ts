@@ -17,6 +17,8 @@ export const rankOf = (points: number, day: number) => points * DAY_BITS + Math.
 
 type Parsed = { a: number; ord: number } | undefined;
 type Place = { day: number; ord: number };
+/** Event days the set is known to lie within (the search's date filter): the walk skips the rest. */
+export type DayWindow = { from?: number; to?: number };
 
 function parseCursor(cursor: string | undefined, kind: "d" | "r"): Parsed | "bad" {
   if (!cursor) return undefined;
@@ -35,23 +37,26 @@ const SORT_BELOW = 4096;
  * wire), or going newer from just before it (or from the oldest). A large set is met by walking the
  * index's newest-first order until enough turn up; a small one is cheaper to sort.
  */
-export function takeByDate(index: FacetIndex, bits: Bitset, from: Place | undefined, dir: "older" | "newer", take: number): number[] {
+export function takeByDate(index: FacetIndex, bits: Bitset, from: Place | undefined, dir: "older" | "newer", take: number, days: DayWindow = {}): number[] {
   if (take <= 0) return [];
   const count = bits.count();
   if (count === 0) return [];
   if (count < SORT_BELOW) return sortMembers(index, bits, from, dir, take);
   const order = index.newestFirst();
+  // Entries with a day after `to` come first in the order, those before `from` last: never walked.
+  const first = days.to === undefined ? 0 : index.positionAfter(days.to + 1, -1);
+  const end = days.from === undefined ? order.length : index.positionAfter(days.from, -1);
   const out: number[] = [];
   if (dir === "older") {
-    for (let i = from ? index.positionAfter(from.day, from.ord) : 0; i < order.length && out.length < take; i += 1) if (bits.has(order[i]!)) out.push(order[i]!);
+    for (let i = Math.max(first, from ? index.positionAfter(from.day, from.ord) : 0); i < end && out.length < take; i += 1) if (bits.has(order[i]!)) out.push(order[i]!);
     return out;
   }
-  let i = order.length - 1;
+  let i = end - 1;
   if (from) {
-    i = index.positionAfter(from.day, from.ord) - 1;
+    i = Math.min(i, index.positionAfter(from.day, from.ord) - 1);
     if (i >= 0 && order[i] === from.ord) i -= 1;
   }
-  for (; i >= 0 && out.length < take; i -= 1) if (bits.has(order[i]!)) out.push(order[i]!);
+  for (; i >= first && out.length < take; i -= 1) if (bits.has(order[i]!)) out.push(order[i]!);
   return out;
 }
 
@@ -69,17 +74,17 @@ function sortMembers(index: FacetIndex, bits: Bitset, from: Place | undefined, d
   return members.slice(0, take);
 }
 
-export function pageByDate(index: FacetIndex, mask: Bitset, cursor: string | undefined, dir: "older" | "newer" | undefined, limit: number): ResultPage {
+export function pageByDate(index: FacetIndex, mask: Bitset, cursor: string | undefined, dir: "older" | "newer" | undefined, limit: number, days: DayWindow = {}): ResultPage {
   const parsed = parseCursor(cursor, "d");
   const valid = parsed && parsed !== "bad" ? { day: parsed.a, ord: parsed.ord } : undefined;
   const key = (ord: number) => `d${index.day[ord]}_${ord}`;
   if (dir === "newer" && valid) {
-    const ords = takeByDate(index, mask, valid, "newer", limit + 1);
+    const ords = takeByDate(index, mask, valid, "newer", limit + 1, days);
     const more = ords.length > limit;
     const page = ords.slice(0, limit).reverse();
     return { ords: page, newer: more && page[0] !== undefined ? key(page[0]) : undefined, older: page.length ? key(page.at(-1)!) : undefined, badCursor: false };
   }
-  const ords = takeByDate(index, mask, valid, "older", limit + 1);
+  const ords = takeByDate(index, mask, valid, "older", limit + 1, days);
   const more = ords.length > limit;
   const page = ords.slice(0, limit);
   return {
@@ -95,7 +100,7 @@ export function pageByDate(index: FacetIndex, mask: Bitset, cursor: string | und
  * hold only wires of the mask; within a level the order is the newest-first one, so each level is
  * paged like the date order and the levels follow one another.
  */
-export function pageByRank(levels: RankLevel[], index: FacetIndex, cursor: string | undefined, dir: "older" | "newer" | undefined, limit: number): ResultPage {
+export function pageByRank(levels: RankLevel[], index: FacetIndex, cursor: string | undefined, dir: "older" | "newer" | undefined, limit: number, days: DayWindow = {}): ResultPage {
   const parsed = parseCursor(cursor, "r");
   const valid = parsed && parsed !== "bad" ? parsed : undefined;
   const at = valid ? { points: Math.floor(valid.a / DAY_BITS), place: { day: (valid.a % DAY_BITS) - DAY_BITS / 2, ord: valid.ord } } : undefined;
@@ -106,7 +111,7 @@ export function pageByRank(levels: RankLevel[], index: FacetIndex, cursor: strin
     if (taken.length > limit) break;
     if (at && (backwards ? level.points < at.points : level.points > at.points)) continue;
     const from = at && level.points === at.points ? at.place : undefined;
-    for (const ord of takeByDate(index, level.bits, from, backwards ? "newer" : "older", limit + 1 - taken.length)) taken.push({ ord, points: level.points });
+    for (const ord of takeByDate(index, level.bits, from, backwards ? "newer" : "older", limit + 1 - taken.length, days)) taken.push({ ord, points: level.points });
   }
   const more = taken.length > limit;
   const page = taken.slice(0, limit);

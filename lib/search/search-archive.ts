@@ -62,7 +62,10 @@ export async function searchArchive(query: ArchiveQuery, options: { limit?: numb
   const mask = index.mask(filter);
   if (unknown) mask.words.fill(0);
   const total = mask.count();
-  const page: ResultPage = text ? pageByRank(text.levels(mask), index, query.cursor, query.dir, limit) : pageByDate(index, mask, query.cursor, query.dir, limit);
+  const days = { from: filter.fromDay, to: filter.toDay };
+  const page: ResultPage = text
+    ? pageByRank(text.levels(mask), index, query.cursor, query.dir, limit, days)
+    : pageByDate(index, mask, query.cursor, query.dir, limit, days);
   const [items, facets, suggestion] = await Promise.all([
     loadHits(page.ords, text ? query.q : undefined),
     facetList(index, filter, mask, unknown, resolved, query),

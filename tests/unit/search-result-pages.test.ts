@@ -311,5 +311,15 @@ describe("takeByDate: large sets are walked, small ones sorted, in the same orde
     expect(takeByDate(big, bits, place, "older", 30)).toEqual(members.slice(101, 131));
     expect(takeByDate(big, bits, place, "newer", 30)).toEqual(members.slice(70, 100).reverse());
     expect(takeByDate(big, bits, undefined, "newer", 5)).toEqual(members.slice(-5).reverse());
+    // A window of days around the members (as a date filter gives) skips the walk outside it.
+    const days = members.map((ord) => big.day[ord]!);
+    const window = { from: Math.min(...days), to: Math.max(...days) };
+    expect(takeByDate(big, bits, place, "older", 30, window)).toEqual(members.slice(101, 131));
+    expect(takeByDate(big, bits, place, "newer", 30, window)).toEqual(members.slice(70, 100).reverse());
+    const inside = members.filter((ord) => big.day[ord]! >= 18_200 && big.day[ord]! <= 18_800);
+    const narrowed = new Bitset(big.listed.capacity);
+    for (const ord of inside) narrowed.set(ord);
+    expect(takeByDate(big, narrowed, undefined, "older", 20, { from: 18_200, to: 18_800 })).toEqual(inside.slice(0, 20));
+    expect(takeByDate(big, narrowed, undefined, "newer", 20, { from: 18_200, to: 18_800 })).toEqual(inside.slice(-20).reverse());
   });
 });
