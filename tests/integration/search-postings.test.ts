@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { env } from "@/lib/env";
 import { loadSearchIndex } from "@/lib/search/load-search-index";
 import { clearTextCache, matchText, WORD_POINTS } from "@/lib/search/match-text";
+import { refreshSearchBlocks } from "@/lib/search/postings/rebuild-search-blocks";
+import { prismaTransactions } from "@/lib/search/postings/sql-transactions";
 import { generateWires } from "@/lib/synthetic/generate-wires";
 import { SHIPPED_CONTENT } from "../helpers/content-copy";
 import { closeTestDb, importShipped, rebuildPostings, resetDatabase, testDb } from "../helpers/database";
@@ -150,6 +152,13 @@ describe("text postings against PostgreSQL", () => {
     } finally {
       await rebuildPostings();
     }
+  });
+
+  test("two rebuilds of the same block at once take turns, and leave the postings whole", async () => {
+    const { prisma } = await testDb();
+    const both = await Promise.all([0, 1].map(() => refreshSearchBlocks(prismaTransactions(prisma), { all: true })));
+    expect(both.map((report) => report.blocks.length)).toEqual([1, 1]);
+    await expectSameAsPostgres();
   });
 
   test("relevance: a word in the headline outranks the summary, which outranks the body", async () => {

@@ -43,12 +43,13 @@ export async function staleBlocks(tx: SqlTx): Promise<number[]> {
 }
 
 /**
- * Rebuilds one block's postings from its wires' search vectors. Writers wait while it runs (a SHARE
- * lock on wire), so the horizon it records, the highest change number then, covers exactly the text
- * it read: a wire changed afterwards has a higher text_seq and is searched live until the next rebuild.
+ * Rebuilds one block's postings from its wires' search vectors. Writers wait while it runs, so the
+ * horizon it records, the highest change number then, covers exactly the text it read: a wire changed
+ * afterwards has a higher text_seq and is searched live until the next rebuild. The lock (SHARE ROW
+ * EXCLUSIVE on wire) lets readers through and conflicts with itself, so two rebuilds take turns.
  */
 export async function rebuildBlock(tx: SqlTx, block: number): Promise<BlockReport> {
-  await tx.query(`LOCK TABLE wire IN SHARE MODE`);
+  await tx.query(`LOCK TABLE wire IN SHARE ROW EXCLUSIVE MODE`);
   const builder = new BlockPostingsBuilder(block);
   const end = (block + 1) * BLOCK_SIZE;
   for (let from = block * BLOCK_SIZE; ; ) {
