@@ -2,8 +2,9 @@ import "server-only";
 import { getPrisma } from "@/lib/db/get-db";
 
 /**
- * "Did you mean": replaces each word of the search that is not in any headline with the closest
- * headline word by trigram similarity (pg_trgm's GIN index on headlines). Undefined when nothing is near.
+ * "Did you mean": replaces each word of the search that no wire holds (its lexeme has no postings) with
+ * the closest headline word by trigram similarity (pg_trgm's GIN index on headlines). Undefined when
+ * nothing is near.
  */
 export async function suggestSpelling(q: string): Promise<string | undefined> {
   const prisma = await getPrisma();
@@ -12,6 +13,10 @@ export async function suggestSpelling(q: string): Promise<string | undefined> {
   let suggestion = q;
   for (const word of words) {
     const lower = word.toLowerCase();
+    // A word the archive knows (its lexeme has postings) is spelt as some wire spells it: leave it be.
+    const [known] = await prisma.$queryRaw<{ known: boolean }[]>`
+      SELECT EXISTS (SELECT 1 FROM search_posting WHERE lexeme = ANY(tsvector_to_array(to_tsvector('english', ${lower})))) AS known`;
+    if (known?.known) continue;
     const [best] = await prisma.$queryRaw<{ word: string; score: number }[]>`
       WITH candidates AS (
         SELECT headline FROM wire WHERE ${lower} <% headline LIMIT 200

@@ -369,8 +369,11 @@ describe.each(POSTINGS_STATES)("searchArchive on known data (%s)", (_state, rebu
       expect(result.total).toBe(0);
       expect(result.suggestion).toBe("outpainting");
       expect((await search({ q: "purple wombatt" })).suggestion).toBe("purple wombat");
-      // Correctly spelt: nothing to suggest.
+      // Correctly spelt: nothing to suggest, even where the headlines spell a word otherwise ("images").
       expect((await search({ q: "outpainting" })).suggestion).toBeUndefined();
+      const few = await search({ q: "image prices" });
+      expect(few.total).toBeLessThan(3);
+      expect(few.suggestion).toBeUndefined();
       expect((await search({ q: "zzzzqqqq" })).suggestion).toBeUndefined();
     });
   });
