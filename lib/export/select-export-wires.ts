@@ -1,7 +1,7 @@
 import "server-only";
 import type { ProviderRef } from "@/lib/providers/resolve-providers";
 import type { QueryProblem } from "@/lib/search/archive-query";
-import { STANDARD_CODES, STATUS_CODES, dayOf, type IndexFilter } from "@/lib/search/facet-index";
+import { indexFilterOf, selectionProblems } from "@/lib/search/index-filter";
 import { loadSearchIndex } from "@/lib/search/load-search-index";
 import { matchText } from "@/lib/search/match-text";
 import { resolveFilters } from "@/lib/search/resolve-filters";
@@ -34,28 +34,10 @@ export type ExportSelection =
  */
 export async function selectExportWires(query: ExportQuery): Promise<ExportSelection> {
   const [resolved, index, names] = await Promise.all([resolveFilters(query.provider, query.code), loadSearchIndex(), loadExportNames()]);
-  const problems: QueryProblem[] = [
-    ...resolved.unknownProviders.map(({ value, suggestion }) => ({
-      param: "provider",
-      message: `no provider is called “${value}”${suggestion ? `; did you mean ${suggestion.slug}?` : ""}`,
-    })),
-    ...resolved.unknownCodes.map((value) => ({ param: "code", message: `no code ${value} in the archive's taxonomy` })),
-  ];
   const text = query.q ? await matchText(query.q, index) : undefined;
-  if (text && !text.searchable) problems.push({ param: "q", message: "has no words the archive indexes (only very common words or operators)" });
+  const problems = selectionProblems(resolved, text);
   if (problems.length > 0) return { status: "invalid", problems };
-
-  // The filter /archive builds (lib/search/search-archive.ts), as the feeds do.
-  const filter: IndexFilter = {
-    providerIds: resolved.providers.map((provider) => provider.id),
-    codes: resolved.codes,
-    severity: query.severity,
-    standards: query.standard.map((s) => STANDARD_CODES[s.toUpperCase() as keyof typeof STANDARD_CODES]),
-    statuses: query.status.map((s) => STATUS_CODES[s.toUpperCase() as keyof typeof STATUS_CODES]),
-    fromDay: query.from ? dayOf(query.from) : undefined,
-    toDay: query.to ? dayOf(query.to) : undefined,
-    text: text?.bits,
-  };
+  const filter = indexFilterOf(query, resolved, text?.bits);
   const mask = index.mask(filter);
   // A snapshot taken now: the index replaces (never rewrites) its order when wires arrive, so a
   // long export walks one consistent list while the archive goes on changing.

@@ -3,7 +3,7 @@ import { getPrisma } from "@/lib/db/get-db";
 import type { ProviderRef } from "@/lib/providers/resolve-providers";
 import type { QueryProblem } from "@/lib/search/archive-query";
 import type { Bitset } from "@/lib/search/bitset";
-import { STANDARD_CODES, STATUS_CODES, dayOf, type IndexFilter } from "@/lib/search/facet-index";
+import { indexFilterOf, selectionProblems } from "@/lib/search/index-filter";
 import { loadSearchIndex } from "@/lib/search/load-search-index";
 import { matchText } from "@/lib/search/match-text";
 import { resolveFilters } from "@/lib/search/resolve-filters";
@@ -29,28 +29,10 @@ export type FeedSelection =
  */
 export async function listFeedWires(query: FeedQuery, limit = FEED_SIZE): Promise<FeedSelection> {
   const [resolved, index] = await Promise.all([resolveFilters(query.provider, query.code), loadSearchIndex()]);
-  const problems: QueryProblem[] = [
-    ...resolved.unknownProviders.map(({ value, suggestion }) => ({
-      param: "provider",
-      message: `no provider is called “${value}”${suggestion ? `; did you mean ${suggestion.slug}?` : ""}`,
-    })),
-    ...resolved.unknownCodes.map((value) => ({ param: "code", message: `no code ${value} in the archive's taxonomy` })),
-  ];
   const text = query.q ? await matchText(query.q, index) : undefined;
-  if (text && !text.searchable) problems.push({ param: "q", message: "has no words the archive indexes (only very common words or operators)" });
+  const problems = selectionProblems(resolved, text);
   if (problems.length > 0) return { status: "invalid", problems };
-
-  // The same filter /archive builds (lib/search/search-archive.ts).
-  const filter: IndexFilter = {
-    providerIds: resolved.providers.map((provider) => provider.id),
-    codes: resolved.codes,
-    severity: query.severity,
-    standards: query.standard.map((s) => STANDARD_CODES[s.toUpperCase() as keyof typeof STANDARD_CODES]),
-    statuses: query.status.map((s) => STATUS_CODES[s.toUpperCase() as keyof typeof STATUS_CODES]),
-    fromDay: query.from ? dayOf(query.from) : undefined,
-    toDay: query.to ? dayOf(query.to) : undefined,
-    text: text?.bits,
-  };
+  const filter = indexFilterOf(query, resolved, text?.bits);
   const ids = await newestMatches(index.mask(filter), limit);
   return { status: "ok", wires: await loadFeedWires(ids), providers: resolved.providers, codes: resolved.codes };
 }

@@ -3,8 +3,9 @@ import { getPrisma } from "@/lib/db/get-db";
 import { SEVERITY_LABELS, STATUS_LABELS } from "@/lib/wires/labels";
 import type { WireCard } from "@/lib/wires/wire-card";
 import type { ArchiveQuery } from "./archive-query";
-import { STANDARD_CODES, STATUS_CODES, dayOf, type FacetCounts, type FacetIndex, type FacetName, type IndexFilter } from "./facet-index";
+import type { FacetCounts, FacetIndex, FacetName, IndexFilter } from "./facet-index";
 import { highlightWires, type Highlighted } from "./highlight-wires";
+import { indexFilterOf } from "./index-filter";
 import { loadSearchIndex } from "./load-search-index";
 import { loadWireCards } from "./load-wire-cards";
 import { matchText, parseSearchText, type TextMatch } from "./match-text";
@@ -48,16 +49,7 @@ export async function searchArchive(query: ArchiveQuery, options: { limit?: numb
       text = undefined;
     }
   }
-  const filter: IndexFilter = {
-    providerIds: resolved.providers.map((p) => p.id),
-    codes: resolved.codes,
-    severity: query.severity,
-    standards: query.standard.map((s) => STANDARD_CODES[s.toUpperCase() as keyof typeof STANDARD_CODES]),
-    statuses: query.status.map((s) => STATUS_CODES[s.toUpperCase() as keyof typeof STATUS_CODES]),
-    fromDay: query.from ? dayOf(query.from) : undefined,
-    toDay: query.to ? dayOf(query.to) : undefined,
-    text: text?.bits,
-  };
+  const filter = indexFilterOf(query, resolved, text?.bits);
   const unknown = resolved.unknownProviders.length > 0 || resolved.unknownCodes.length > 0;
   const mask = index.mask(filter);
   if (unknown) mask.words.fill(0);

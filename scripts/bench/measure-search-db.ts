@@ -79,7 +79,7 @@ export async function measureSearchDb(options: DbPhaseOptions): Promise<DbPhaseR
   const { highlightWires } = await import("@/lib/search/highlight-wires");
   const { resolveFilters } = await import("@/lib/search/resolve-filters");
   const { pageByDate, pageByRank } = await import("@/lib/search/result-pages");
-  const { dayOf } = await import("@/lib/search/facet-index");
+  const { indexFilterOf } = await import("@/lib/search/index-filter");
   const { getDb, getPrisma } = await import("@/lib/db/get-db");
   const { wireCardSelect } = await import("@/lib/wires/wire-card");
 
@@ -175,14 +175,7 @@ export async function measureSearchDb(options: DbPhaseOptions): Promise<DbPhaseR
         breakdown.highlightMs = summarize(highlightTimes).p50;
       }
       const resolved = await resolveFilters(query.provider, query.code);
-      const filter = {
-        providerIds: resolved.providers.map((p) => p.id),
-        codes: resolved.codes,
-        severity: query.severity,
-        fromDay: query.from ? dayOf(query.from) : undefined,
-        toDay: query.to ? dayOf(query.to) : undefined,
-        text: text?.bits,
-      };
+      const filter = indexFilterOf(query, resolved, text?.bits);
       const indexTimes: number[] = [];
       for (let i = 0; i < 10; i += 1) {
         const t0 = performance.now();
