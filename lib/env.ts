@@ -64,6 +64,16 @@ const schema = z.object({
     .regex(/^\d{1,7}$/, "ARCHIVE_API_RATE_LIMIT must be a whole number of requests per minute (0 turns the limit off)")
     .default("120")
     .transform(Number),
+  /**
+   * Megabytes of rendered pages that `npm run serve` keeps for readers without a session, until
+   * the archive's content changes (lib/http/page-cache.ts). 0 renders every request afresh.
+   */
+  ARCHIVE_PAGE_CACHE_MB: z
+    .string()
+    .trim()
+    .regex(/^\d{1,5}$/, "ARCHIVE_PAGE_CACHE_MB must be a whole number of megabytes (0 turns the page cache off)")
+    .default("64")
+    .transform(Number),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -53,7 +53,7 @@ const USAGE = `npm run bench:search [-- options]
                            (at least 5 cold and warm, 2 naive); the tables give the runs made
   --requests 200 --concurrency 8 --max-seconds 20   HTTP load per query and path
   --seed 1 --batch-size 2000   wire generation
-  --port N                 port for next start (default: a free one)
+  --port N                 port for the server (default: a free one)
   --skip-http              only the in-process measurements
   --build                  run npm run build first, even when a build exists (it is otherwise reused, with a note when sources are newer)`;
 
@@ -142,6 +142,9 @@ type HttpFigures = {
   floor: Record<string, LoadResult>;
   warnings: string[];
   processes: GroupProcess[];
+  /** /archive again, served by a server with the page cache on (the figures above render every request). */
+  cached: Record<string, LoadResult>;
+  cacheStats?: string;
 };
 type SizeResult = {
   size: number;
@@ -331,11 +334,30 @@ async function runDbPhase(size: number): Promise<DbPhaseResult> {
   }
 }
 
+/** The HTTP figures: first with the page cache off (every request rendered), then /archive with it on. */
 async function runHttp(queries: QueryDbResult[]): Promise<HttpFigures> {
+  const rendered = await runHttpServer(queries, "rendered");
+  const cached = await runHttpServer(queries, "cached");
+  return { ...rendered, cached: cached.archive, processes: [...rendered.processes, ...cached.processes] };
+}
+
+/**
+ * Starts a server and loads it: "rendered" with the page cache off (the framework's floor, /archive and
+ * /api/v1/wires), "cached" with it on (/archive only: the same 8 clients asking for the same page).
+ */
+async function runHttpServer(queries: QueryDbResult[], mode: "rendered" | "cached"): Promise<Omit<HttpFigures, "cached">> {
   const port = values.port ? positiveInt("port", values.port) : await freePort();
-  console.log(`\nstarting next start on port ${port} (its own process group)…`);
+  const cache = mode === "cached" ? "64" : "0";
+  console.log(`\nstarting npm run serve on port ${port} (its own process group), page cache ${mode === "cached" ? "on (64 MB)" : "off"}…`);
   // The API's per-address rate limit would refuse the load test (all of it comes from one address): off.
-  server = startNextServer(port, { ...process.env, DATABASE_URL: url, NODE_ENV: "production", ARCHIVE_AUTO_IMPORT: "0", ARCHIVE_API_RATE_LIMIT: "0" });
+  server = startNextServer(port, {
+    ...process.env,
+    DATABASE_URL: url,
+    NODE_ENV: "production",
+    ARCHIVE_AUTO_IMPORT: "0",
+    ARCHIVE_API_RATE_LIMIT: "0",
+    ARCHIVE_PAGE_CACHE_MB: cache,
+  });
   try {
     const readyMs = await waitForServer(server.base, "/", 120_000, server);
     console.log(`server ready in ${(readyMs / 1000).toFixed(1)} s`);
@@ -347,7 +369,7 @@ async function runHttp(queries: QueryDbResult[]): Promise<HttpFigures> {
 
     // The framework's own floor on this machine, under the same load: a static route and a small page.
     const floor: Record<string, LoadResult> = {};
-    for (const target of ["/robots.txt", "/guides"]) {
+    for (const target of mode === "rendered" ? ["/robots.txt", "/guides"] : []) {
       await loadTest(server.base + target, { requests: runs.concurrency * 2, concurrency: runs.concurrency, maxSeconds: 30 });
       floor[target] = await loadTest(server.base + target, { requests: runs.requests, concurrency: runs.concurrency, maxSeconds: runs.maxSeconds });
       console.log(`  floor ${target.padEnd(12)} p50 ${ms(floor[target].p50)} ms, p95 ${ms(floor[target].p95)} ms, ${floor[target].requestsPerSecond.toFixed(0)} req/s`);
@@ -373,12 +395,12 @@ async function runHttp(queries: QueryDbResult[]): Promise<HttpFigures> {
         }
       }
       for (const [name, target, store, measure] of [["/archive", query.href, archive, ok.archive], ["/api/v1/wires", query.apiHref, api, ok.api]] as const) {
-        if (!measure) continue;
+        if (!measure || (mode === "cached" && name !== "/archive")) continue;
         await loadTest(server.base + target, { requests: runs.concurrency * 2, concurrency: runs.concurrency, maxSeconds: 30 }); // warm-up
         const result = await loadTest(server.base + target, { requests: runs.requests, concurrency: runs.concurrency, maxSeconds: runs.maxSeconds });
         store[query.key] = result;
         console.log(
-          `  ${query.key.padEnd(13)} ${name.padEnd(13)} ${String(result.n).padStart(4)} requests in ${result.seconds.toFixed(1)} s: p50 ${ms(result.p50)} ms, p95 ${ms(result.p95)} ms, ${result.requestsPerSecond.toFixed(0)} req/s${result.errors ? `, ${result.errors} errors (${result.firstError})` : ""}`,
+          `  ${query.key.padEnd(13)} ${(mode === "cached" ? `${name} cached` : name).padEnd(16)} ${String(result.n).padStart(4)} requests in ${result.seconds.toFixed(1)} s: p50 ${ms(result.p50)} ms, p95 ${ms(result.p95)} ms, ${result.requestsPerSecond.toFixed(0)} req/s${result.errors ? `, ${result.errors} errors (${result.firstError})` : ""}`,
         );
       }
     }
@@ -394,12 +416,17 @@ function sizeReport(result: SizeResult, format: "text" | "markdown"): string {
   const { db, http } = result;
   const render = format === "text" ? textTable : markdownTable;
   const main: Table = {
-    headers: ["query", "results", "db p50", "db p95 cold", "db p50 warm", "db p95 warm", "naive p50", "naive p95", "naive/db p95", "http p50", "http p95", "req/s", "runs c/w/n/http"],
+    headers: [
+      "query", "results", "db p50", "db p95 cold", "db p50 warm", "db p95 warm", "naive p50", "naive p95", "naive/db p95",
+      "http p50 cached", "http p95 cached", "req/s cached", "http p50 rendered", "http p95 rendered", "req/s rendered", "runs c/w/n/http",
+    ],
     rows: db.queries.map((q) => {
       const h = http?.archive[q.key];
+      const c = http?.cached[q.key];
       return [
         q.label, int(q.total), ms(q.cold.p50), ms(q.cold.p95), ms(q.warm.p50), ms(q.warm.p95), ms(q.naive.p50), ms(q.naive.p95),
-        ratio(q.naive.p95 / q.cold.p95), ms(h?.p50), ms(h?.p95), h ? h.requestsPerSecond.toFixed(0) : "–",
+        ratio(q.naive.p95 / q.cold.p95), ms(c?.p50), ms(c?.p95), c ? c.requestsPerSecond.toFixed(0) : "–",
+        ms(h?.p50), ms(h?.p95), h ? h.requestsPerSecond.toFixed(0) : "–",
         `${q.cold.n}/${q.warm.n}/${q.naive.n}/${h ? h.n : "–"}`,
       ];
     }),
@@ -447,7 +474,7 @@ function sizeReport(result: SizeResult, format: "text" | "markdown"): string {
     `db: searchArchive(query) in-process (the query parsed by PostgreSQL, the index refresh check, the text postings read and evaluated, facet counts, the page's cards and highlights). Cold: the text-match, parsed-query and postings caches emptied before each call (up to ${db.options.coldRuns} runs); warm: caches kept (up to ${db.options.warmRuns} runs); fewer when a series passes ${db.options.budgetSeconds} s (at least 5): "runs" gives the counts. The facet index is built once per process (first call), and PostgreSQL's own buffers are warm in both.`,
     `naive: the same query in plain SQL on one connection, statements one after another: ILIKE '%text%' on headline, summary and body; EXISTS for provider and code; ORDER BY occurred_on DESC, id DESC with OFFSET (deep page: OFFSET ${DEEP_PAGES * 25}); count(*); GROUP BY for providers, codes, severity. Up to ${db.options.naiveRuns} runs, fewer past ${db.options.budgetSeconds} s (at least 2; with so few, p95 is the slowest run). naive/db p95 = naive p95 / db p95 cold. "naive count" differs from "results" where ILIKE and English stemming disagree.`,
     http
-      ? `http: ${runs.concurrency} concurrent clients, up to ${runs.requests} requests or ${runs.maxSeconds} s per query after ${runs.concurrency * 2} warm-up requests, timed to the last byte; the same URL repeats, so the server's text cache is warm.`
+      ? `http: ${runs.concurrency} concurrent clients, up to ${runs.requests} requests or ${runs.maxSeconds} s per query after ${runs.concurrency * 2} warm-up requests, timed to the last byte, with gzip as browsers ask for it; the same URL repeats, so the server's text cache is warm. "rendered": a server with the page cache off (ARCHIVE_PAGE_CACHE_MB=0), so every request is rendered by Next.js. "cached": the default server, whose page cache answers readers without a session from the page rendered for the first of them, until the archive changes (lib/http/page-cache.ts).`
       : undefined,
     `targets at 1,000,000 wires (2 cores): db p95 ≤ 20 ms (cold), http p95 ≤ 100 ms at 8 clients.`,
   ].filter(Boolean) as string[];

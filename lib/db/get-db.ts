@@ -2,6 +2,7 @@ import "server-only";
 import { importContent } from "@/lib/content/import-content";
 import { env } from "@/lib/env";
 import path from "node:path";
+import { watchArchiveRevision } from "@/lib/http/archive-revision";
 import { openDatabase, type Database } from "./open-database";
 
 type Cached = { promise?: Promise<Database> };
@@ -30,6 +31,7 @@ async function prepare(): Promise<Database> {
       const result = await importContent(db.prisma, path.resolve(config.ARCHIVE_CONTENT_DIR));
       console.info(`[db] ${db.label}: empty archive filled from ${config.ARCHIVE_CONTENT_DIR} (${result.wiresCreated} wires)`);
     }
+    await watchArchiveRevision(db);
     return db;
   } catch (error) {
     await db.close().catch(() => undefined);

@@ -8,6 +8,7 @@ import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "./generated/client";
 import { applyMigrations, type MigrationReport } from "./migrate";
+import { listenPostgres, type ListenEvents, type StopListening } from "./listen";
 import { pgliteRunner, pgRunner, type SqlRunner } from "./sql-runner";
 
 export type Database = {
@@ -16,6 +17,8 @@ export type Database = {
   /** Where the data lives, without credentials: shown in logs and command output. */
   label: string;
   migrate(): Promise<MigrationReport>;
+  /** LISTENs on a notification channel (on PostgreSQL over a connection of its own, reopened after a failure). */
+  listen(channel: string, events: ListenEvents): Promise<StopListening>;
   close(): Promise<void>;
 };
 
@@ -47,6 +50,7 @@ function openPostgres(url: string): Database {
         await client.end();
       }
     },
+    listen: (channel, events) => listenPostgres(url, channel, events),
     async close() {
       await prisma.$disconnect();
     },
@@ -71,6 +75,12 @@ async function openEmbedded(dataDir: string): Promise<Database> {
     kind: "pglite",
     label: inMemory ? "embedded (in memory)" : `embedded (${dataDir})`,
     migrate: () => applyMigrations(runner),
+    async listen(channel, events) {
+      // One process holds the embedded database: every write is this process's, and none is lost.
+      const unlisten = await lite.listen(channel, () => events.notify());
+      events.ready();
+      return async () => unlisten();
+    },
     async close() {
       await prisma.$disconnect();
       await lite.close();

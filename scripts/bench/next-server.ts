@@ -3,7 +3,7 @@ import { readdir, readFile, readlink } from "node:fs/promises";
 import net from "node:net";
 
 /**
- * `next start` of the production build in its own process group (detached), so that ending the
+ * `npm run serve` (scripts/serve.ts) of the production build in its own process group (detached), so that ending the
  * group ends every process it started; `npx` or `npm` wrappers would orphan the server.
  */
 export type NextServer = { base: string; pid: number; process: ChildProcess; stop(): Promise<void>; stopNow(): void };
@@ -22,13 +22,13 @@ export async function freePort(): Promise<number> {
 }
 
 export function startNextServer(port: number, env: NodeJS.ProcessEnv): NextServer {
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", "-p", String(port), "-H", "127.0.0.1"], {
     detached: true,
     stdio: ["ignore", "ignore", "inherit"],
     env,
   });
   const pid = child.pid;
-  if (pid === undefined) throw new Error("could not start next start");
+  if (pid === undefined) throw new Error("could not start the server");
   let exited = child.exitCode !== null;
   child.once("exit", () => (exited = true));
   const signal = (name: NodeJS.Signals) => {
@@ -54,7 +54,7 @@ export function startNextServer(port: number, env: NodeJS.ProcessEnv): NextServe
 export async function waitForServer(base: string, path: string, timeoutMs: number, server: NextServer): Promise<number> {
   const started = performance.now();
   for (;;) {
-    if (server.process.exitCode !== null) throw new Error(`next start exited with code ${server.process.exitCode} before answering`);
+    if (server.process.exitCode !== null) throw new Error(`the server exited with code ${server.process.exitCode} before answering`);
     try {
       const response = await fetch(base + path, { signal: AbortSignal.timeout(10_000) });
       await response.arrayBuffer();

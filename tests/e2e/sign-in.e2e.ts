@@ -164,6 +164,33 @@ test.describe("Security headers", () => {
     expect(errors.filter((text) => /Content Security Policy|Refused to/.test(text))).toEqual([]);
   });
 
+  test("a page from the page cache has a nonce of its own, and its scripts run under it", async ({ page }) => {
+    const errors: string[] = [];
+    page.on("console", (message) => {
+      if (message.type() === "error") errors.push(message.text());
+    });
+    // A reader without a session asks first; the next one gets that page from the cache.
+    const path = "/archive?severity=1-2";
+    const first = await page.request.get(path);
+    expect(first.status()).toBe(200);
+    const response = await page.goto(path);
+    const headers = response!.headers();
+    expect(headers["x-page-cache"]).toBe("hit");
+    const nonce = /'nonce-([^']+)'/.exec(headers["content-security-policy"]!)?.[1];
+    expect(nonce).toBeTruthy();
+    expect(nonce).not.toBe(/'nonce-([^']+)'/.exec(first.headers()["content-security-policy"]!)?.[1]);
+    const scriptNonces = await page.locator("script").evaluateAll((scripts) => scripts.map((script) => (script as HTMLScriptElement).nonce));
+    expect(scriptNonces.length).toBeGreaterThan(0);
+    expect(new Set(scriptNonces)).toEqual(new Set([nonce]));
+    // The scripts ran: Next.js's client bootstrap announced itself, and a filter updates the results in place.
+    await page.waitForFunction(() => typeof (window as { next?: { version?: string } }).next?.version === "string");
+    await page.evaluate(() => ((window as { beforeFilter?: boolean }).beforeFilter = true));
+    await page.getByRole("complementary", { name: "Filters" }).getByRole("checkbox").first().check();
+    await expect(page).not.toHaveURL(path);
+    expect(await page.evaluate(() => (window as { beforeFilter?: boolean }).beforeFilter)).toBe(true);
+    expect(errors.filter((text) => /Content Security Policy|Refused to/.test(text))).toEqual([]);
+  });
+
   test("a write from another site is refused before it reaches the app", async ({ request }) => {
     const account = E2E_ACCOUNTS.signIn;
     const forged = await request.post("/sign-in", {

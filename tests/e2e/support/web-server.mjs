@@ -1,4 +1,5 @@
-// The web server for the browser tests: `next build`, then `next start` on E2E_PORT (3100).
+// The web server for the browser tests: `next build`, then `npm run serve` (the production server with
+// its page cache) on E2E_PORT (3100).
 //
 // Database: E2E_DATABASE_URL when set (CI passes a freshly created PostgreSQL database), otherwise an
 // embedded PGlite database in a throwaway folder under .data/, removed before the start so that the
@@ -90,8 +91,8 @@ if (seed.status !== 0) {
   process.exit(1);
 }
 
-// node runs next directly, so that a signal reaches the server itself, not an npm wrapper.
-const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port, "-H", "127.0.0.1"], {
+// node runs the server directly (as npm run serve does), so that a signal reaches it, not an npm wrapper.
+const server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", "-p", port, "-H", "127.0.0.1"], {
   cwd: root,
   env,
   stdio: "inherit",
@@ -108,6 +109,6 @@ for (const signal of ["SIGTERM", "SIGINT", "SIGHUP"]) {
 server.on("exit", (code, signal) => {
   removeThrowaways();
   if (stopping) process.exit(0);
-  console.error(`[e2e] next start exited (${signal ?? code})`);
+  console.error(`[e2e] the server exited (${signal ?? code})`);
   process.exit(code ?? 1);
 });

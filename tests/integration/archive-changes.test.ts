@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { StopListening } from "@/lib/db/listen";
+import { ARCHIVE_CHANGED_CHANNEL } from "@/lib/http/archive-revision";
+import { closeTestDb, importShipped, resetDatabase, testDb } from "../helpers/database";
+
+// The page cache serves a page until PostgreSQL announces a change to public content
+// (migration 20261201000000_archive_change_notify). What it must hear, and when.
+const heard = { notifications: 0, ready: 0, lost: 0 };
+let stop: StopListening | undefined;
+
+async function until(condition: () => boolean, what: string): Promise<void> {
+  const deadline = Date.now() + 5_000;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`waited 5 s for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** Runs `write`, then a marker change to public content, and gives how many notifications came before the marker's. */
+async function notificationsFrom(write: () => Promise<unknown>): Promise<number> {
+  const { prisma } = await testDb();
+  const before = heard.notifications;
+  await write();
+  await prisma.$executeRaw`UPDATE guide SET position = position WHERE slug = (SELECT slug FROM guide ORDER BY slug LIMIT 1)`;
+  // Notifications arrive in commit order: the marker's is the last.
+  await until(() => heard.notifications > before, "the marker's notification");
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  return heard.notifications - before - 1;
+}
+
+beforeAll(async () => {
+  const db = await testDb();
+  await resetDatabase();
+  await importShipped();
+  stop = await db.listen(ARCHIVE_CHANGED_CHANNEL, {
+    notify: () => (heard.notifications += 1),
+    ready: () => (heard.ready += 1),
+    lost: () => (heard.lost += 1),
+  });
+});
+afterAll(async () => {
+  await stop?.();
+  await closeTestDb();
+});
+
+describe("announcements of changes to the archive's content", () => {
+  test("the listener is ready at once", () => {
+    expect(heard.ready).toBe(1);
+  });
+
+  test("a change to a wire, its rationale, its sources or the taxonomy is announced once it commits", async () => {
+    const { prisma } = await testDb();
+    const [wire] = await prisma.$queryRaw<{ id: string }[]>`SELECT id FROM wire ORDER BY id LIMIT 1`;
+    expect(await notificationsFrom(() => prisma.$executeRaw`UPDATE wire SET status_note = 'Checked again.' WHERE id = ${wire!.id}`)).toBe(1);
+    expect(await notificationsFrom(() => prisma.$executeRaw`UPDATE rationale SET test = test || '.' WHERE wire_id = ${wire!.id}`)).toBe(1);
+    expect(await notificationsFrom(() => prisma.$executeRaw`UPDATE source SET title = title || '.' WHERE wire_id = ${wire!.id}`)).toBe(1);
+    expect(await notificationsFrom(() => prisma.$executeRaw`UPDATE provider_alias SET alias = alias WHERE id = (SELECT min(id) FROM provider_alias)`)).toBe(1);
+    expect(await notificationsFrom(() => prisma.$executeRaw`UPDATE code SET label = label || '.' WHERE code = 'M1'`)).toBe(1);
+  });
+
+  test("a transaction of many statements is announced once, and one rolled back not at all", async () => {
+    const { prisma } = await testDb();
+    const [wire] = await prisma.$queryRaw<{ id: string }[]>`SELECT id FROM wire ORDER BY id DESC LIMIT 1`;
+    const many = () =>
+      prisma.$transaction(async (tx) => {
+        await tx.$executeRaw`UPDATE wire SET status_note = 'One.' WHERE id = ${wire!.id}`;
+        await tx.$executeRaw`UPDATE rationale SET test = test || '!' WHERE wire_id = ${wire!.id}`;
+        await tx.$executeRaw`UPDATE source SET title = title || '!' WHERE wire_id = ${wire!.id}`;
+      });
+    expect(await notificationsFrom(many)).toBe(1);
+    const rolledBack = () =>
+      prisma
+        .$transaction(async (tx) => {
+          await tx.$executeRaw`UPDATE wire SET status_note = 'Never.' WHERE id = ${wire!.id}`;
+          throw new Error("changed my mind");
+        })
+        .catch((error: unknown) => {
+          if (!(error instanceof Error) || error.message !== "changed my mind") throw error;
+        });
+    expect(await notificationsFrom(rolledBack)).toBe(0);
+    const [note] = await prisma.$queryRaw<{ status_note: string }[]>`SELECT status_note FROM wire WHERE id = ${wire!.id}`;
+    expect(note!.status_note).toBe("One.");
+  });
+
+  test("what readers never see is not announced: accounts, sessions, the audit trail, the search postings", async () => {
+    const { prisma } = await testDb();
+    const quiet = () =>
+      prisma.$transaction([
+        prisma.$executeRaw`INSERT INTO sign_in_throttle (key, failures) VALUES ('address:192.0.2.1', 1) ON CONFLICT (key) DO UPDATE SET failures = sign_in_throttle.failures + 1`,
+        prisma.$executeRaw`INSERT INTO audit_event (action, detail) VALUES ('test.quiet', '{}')`,
+        prisma.$executeRaw`UPDATE search_block SET built_at = built_at`,
+      ]);
+    expect(await notificationsFrom(quiet)).toBe(0);
+  });
+});
+
+describe("the listener", () => {
+  // On PostgreSQL only (TEST_DATABASE_URL, as in CI): the embedded database runs in this process and
+  // has no connection to lose.
+  if (process.env.TEST_DATABASE_URL) {
+    test("on a PostgreSQL server, says when its connection is lost and listens again by itself", async () => {
+      const db = await testDb();
+      const lost = heard.lost;
+      const ready = heard.ready;
+      await db.prisma.$queryRaw`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'archive change listener' AND datname = current_database()`;
+      await until(() => heard.lost > lost, "the loss to be noticed");
+      await until(() => heard.ready > ready, "the listener to be back");
+      expect(await notificationsFrom(async () => undefined)).toBe(0);
+    });
+  }
+
+  test("once stopped, hears nothing more", async () => {
+    const db = await testDb();
+    let second = 0;
+    const stopSecond = await db.listen(ARCHIVE_CHANGED_CHANNEL, { notify: () => (second += 1), ready: () => undefined, lost: () => undefined });
+    await notificationsFrom(async () => undefined);
+    await until(() => second === 1, "the second listener to hear the marker");
+    await stopSecond();
+    await notificationsFrom(async () => undefined);
+    expect(second).toBe(1);
+  });
+});
