@@ -98,3 +98,44 @@ export function popcount(word: number): number {
   v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
   return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
+
+/**
+ * Word arrays of short-lived bitsets, for reuse. A search makes a dozen bitsets the archive's size
+ * (128 KB at a million wires) and drops them, and V8 answers a fast churn of large ArrayBuffers with
+ * frequent full collections, pauses of several milliseconds. A bitset given back with `recycle` must
+ * not be used again by whoever gave it.
+ */
+const SPARE_PER_SIZE = 32;
+const spare = new Map<number, Uint32Array[]>();
+
+/** An empty bitset of `capacity`, from the spare arrays when one fits. */
+export function scratchBitset(capacity: number): Bitset {
+  const words = spare.get(Math.ceil(capacity / 32))?.pop();
+  if (!words) return new Bitset(capacity);
+  words.fill(0);
+  const bits = new Bitset(0);
+  bits.words = words;
+  return bits;
+}
+
+/** A copy of `of`, from the spare arrays when one fits. */
+export function scratchCopy(of: Bitset): Bitset {
+  const words = spare.get(of.words.length)?.pop();
+  if (!words) return of.clone();
+  words.set(of.words);
+  const bits = new Bitset(0);
+  bits.words = words;
+  return bits;
+}
+
+/** Gives bitsets' arrays back for reuse: their owner is done with them. */
+export function recycle(...sets: Bitset[]): void {
+  for (const bits of sets) {
+    const { words } = bits;
+    if (words.length < 1024) continue;
+    let list = spare.get(words.length);
+    if (!list) spare.set(words.length, (list = []));
+    if (list.length < SPARE_PER_SIZE && !list.includes(words)) list.push(words);
+    bits.words = new Uint32Array(0);
+  }
+}

@@ -1,4 +1,4 @@
-import { Bitset } from "./bitset";
+import { Bitset, scratchCopy } from "./bitset";
 import { BitsetArena } from "./kernel/bitset-arena";
 import type { SearchBlocks } from "./postings/search-blocks";
 
@@ -87,6 +87,8 @@ export class FacetIndex {
   private loadedCount = 0;
   private minDay = Number.MAX_SAFE_INTEGER;
   private maxDay = Number.MIN_SAFE_INTEGER;
+  /** A digest of the providers and codes (ids, slugs, names, labels), as of the last refresh: lib/search/taxonomy.ts. */
+  taxonomy = "";
   /** The text postings' built blocks, as of the last refresh (lib/search/postings). */
   blocks: SearchBlocks = { horizons: new Map(), tokens: new Map(), key: "" };
   private readonly partsByFilter = new WeakMap<IndexFilter, FilterParts>();
@@ -206,14 +208,14 @@ export class FacetIndex {
     this.arena.grow(capacity);
   }
 
-  /** The wires passing every filter but `except` (for the facet counts of that facet). */
+  /** The wires passing every filter but `except` (for the facet counts of that facet): the caller's, to recycle when done. */
   mask(filter: IndexFilter, except?: FacetName): Bitset {
     let parts = this.partsByFilter.get(filter);
     if (!parts) {
       parts = this.filterParts(filter);
       this.partsByFilter.set(filter, parts);
     }
-    const mask = parts.base.clone();
+    const mask = scratchCopy(parts.base);
     for (const [name, bits] of parts.filters) if (name !== except) mask.and(bits);
     return mask;
   }

@@ -3,6 +3,7 @@ import { getDb, getPrisma } from "@/lib/db/get-db";
 import type { Database } from "@/lib/db/open-database";
 import type { FacetIndex, IndexRow } from "./facet-index";
 import { searchBlocksOf } from "./postings/search-blocks";
+import { TAXONOMY_DIGEST_SQL } from "./taxonomy";
 import { readSearchIndexSnapshot } from "./read-search-index-snapshot";
 
 const CHUNK = 50_000;
@@ -53,13 +54,16 @@ async function firstWire(): Promise<{ ord: number; id: string } | undefined> {
 async function refresh(index: FacetIndex): Promise<boolean> {
   const prisma = await getPrisma();
   const anchorOrd = index.anchor?.ord ?? -1;
-  // One round trip: the change sequence, the ordinal range, the anchor wire, and the text postings' blocks.
-  const [state] = await prisma.$queryRaw<[{ max: bigint | null; maxOrd: number | null; anchorId: string | null; blocks: [number, number, string][] }]>`
+  // One round trip: the change sequence, the ordinal range, the anchor wire, the text postings' blocks
+  // and the taxonomy's digest.
+  const [state] = await prisma.$queryRaw<[{ max: bigint | null; maxOrd: number | null; anchorId: string | null; blocks: [number, number, string][]; taxonomy: string }]>`
     SELECT max(search_seq) AS max, max(ord) AS "maxOrd", (SELECT id FROM wire WHERE ord = ${anchorOrd}) AS "anchorId",
-      (SELECT coalesce(json_agg(json_build_array(block, horizon::float8, token::text) ORDER BY block), '[]'::json) FROM search_block) AS blocks
+      (SELECT coalesce(json_agg(json_build_array(block, horizon::float8, token::text) ORDER BY block), '[]'::json) FROM search_block) AS blocks,
+      ${TAXONOMY_DIGEST_SQL} AS taxonomy
     FROM wire`;
   const { max, maxOrd, anchorId } = state;
   index.blocks = searchBlocksOf(state.blocks);
+  index.taxonomy = state.taxonomy;
   if (max === null || maxOrd === null) return index.size === 0;
   if (anchorId !== (index.anchor?.id ?? null) || maxOrd < index.size - 1) return false;
   index.anchor ??= await firstWire();

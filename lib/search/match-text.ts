@@ -1,6 +1,6 @@
 import "server-only";
 import { getPrisma } from "@/lib/db/get-db";
-import { Bitset } from "./bitset";
+import { Bitset, recycle, scratchBitset, scratchCopy } from "./bitset";
 import { evaluateTextQuery, phraseLexemes } from "./evaluate-text-query";
 import type { FacetIndex } from "./facet-index";
 import { normalizeSearchText } from "./normalize-search-text";
@@ -13,7 +13,7 @@ export type TextMatch = {
   /** False when the text has no searchable words (only stop words or operators). */
   searchable: boolean;
   bits: Bitset;
-  /** The wires of `mask` (matches only) grouped by the points they earn, most points first. */
+  /** The wires of `mask` (matches only) grouped by the points they earn, most points first: new bitsets, the caller's to recycle. */
   levels(mask: Bitset): RankLevel[];
 };
 
@@ -121,12 +121,12 @@ function rankLevels(mask: Bitset, words: LexemePostings[], live: Map<number, num
   const into = (points: number) => {
     let bits = levels.get(points);
     if (!bits) {
-      bits = new Bitset(mask.capacity);
+      bits = scratchBitset(mask.capacity);
       levels.set(points, bits);
     }
     return bits;
   };
-  const clean = live.size > 0 ? mask.clone().andNot(liveWires) : mask;
+  const clean = live.size > 0 ? scratchCopy(mask).andNot(liveWires) : mask;
   // Set operations cost passes over the whole archive; unless the matches are a large share of it,
   // they are quicker one by one.
   if (words.length <= SET_LEVELS_UP_TO && clean.count() * 8 > clean.capacity) {
@@ -137,17 +137,18 @@ function rankLevels(mask: Bitset, words: LexemePostings[], live: Map<number, num
         return;
       }
       const word = words[i]!;
-      const rest = wires.clone();
-      const headline = wires.clone().and(word.headline);
+      const rest = scratchCopy(wires);
+      const headline = scratchCopy(wires).and(word.headline);
       rest.andNot(headline);
-      const summary = rest.clone().and(word.summary);
+      const summary = scratchCopy(rest).and(word.summary);
       rest.andNot(summary);
-      const body = rest.clone().and(word.all);
+      const body = scratchCopy(rest).and(word.all);
       rest.andNot(body);
       split(i + 1, headline, points + WORD_POINTS.headline);
       split(i + 1, summary, points + WORD_POINTS.summary);
       split(i + 1, body, points + WORD_POINTS.body);
       split(i + 1, rest, points);
+      recycle(headline, summary, body, rest);
     };
     split(0, clean, 0);
   } else {
@@ -161,6 +162,7 @@ function rankLevels(mask: Bitset, words: LexemePostings[], live: Map<number, num
       into(points).set(ord);
     });
   }
+  if (clean !== mask) recycle(clean);
   for (const [ord, points] of live) if (mask.has(ord)) into(points).set(ord);
   return [...levels].sort((a, b) => b[0] - a[0]).map(([points, bits]) => ({ points, bits }));
 }

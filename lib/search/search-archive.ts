@@ -1,5 +1,5 @@
 import "server-only";
-import { getPrisma } from "@/lib/db/get-db";
+import { recycle } from "./bitset";
 import { SEVERITY_LABELS, STATUS_LABELS } from "@/lib/wires/labels";
 import type { WireCard } from "@/lib/wires/wire-card";
 import type { ArchiveQuery } from "./archive-query";
@@ -12,6 +12,7 @@ import { matchText, parseSearchText, type TextMatch } from "./match-text";
 import { pageByRank, pageByDate, type ResultPage } from "./result-pages";
 import { resolveFilters, type ResolvedFilters } from "./resolve-filters";
 import { suggestSpelling } from "./suggest-spelling";
+import { loadTaxonomy } from "./taxonomy";
 
 export const SEARCH_PAGE_SIZE = 25;
 /** One collator for every sort by label: String.localeCompare builds one per call. */
@@ -55,14 +56,20 @@ export async function searchArchive(query: ArchiveQuery, options: { limit?: numb
   if (unknown) mask.words.fill(0);
   const total = mask.count();
   const days = { from: filter.fromDay, to: filter.toDay };
-  const page: ResultPage = text
-    ? pageByRank(text.levels(mask), index, query.cursor, query.dir, limit, days)
-    : pageByDate(index, mask, query.cursor, query.dir, limit, days);
+  let page: ResultPage;
+  if (text) {
+    const levels = text.levels(mask);
+    page = pageByRank(levels, index, query.cursor, query.dir, limit, days);
+    recycle(...levels.map((level) => level.bits));
+  } else {
+    page = pageByDate(index, mask, query.cursor, query.dir, limit, days);
+  }
   const [items, facets, suggestion] = await Promise.all([
     loadHits(page.ords, text ? query.q : undefined),
     facetList(index, filter, mask, unknown, resolved, query),
     query.q && total < 3 ? suggestSpelling(query.q) : Promise.resolve(undefined),
   ]);
+  recycle(mask);
   return {
     ordering: text ? "relevance" : "newest",
     total,
@@ -119,16 +126,16 @@ async function facetList(
     if (alone(name)) return index.allCounts();
     const others = index.mask(filter, name);
     if (unknown) others.words.fill(0);
-    return index.count(others, [name]);
+    const counts = index.count(others, [name]);
+    recycle(others);
+    return counts;
   };
   const provider = countsFor("provider");
   const code = countsFor("code");
-  const prisma = await getPrisma();
-  const providerIds = [...new Set([...provider.provider.keys(), ...(filter.providerIds ?? [])])];
-  const [providerRows, codeRows] = await Promise.all([
-    prisma.provider.findMany({ where: { id: { in: providerIds } }, select: { id: true, slug: true, name: true } }),
-    prisma.code.findMany({ select: { code: true, label: true }, orderBy: [{ familyLetter: "asc" }, { number: "asc" }] }),
-  ]);
+  const taxonomy = await loadTaxonomy(index.taxonomy);
+  const providerIds = new Set([...provider.provider.keys(), ...(filter.providerIds ?? [])]);
+  const providerRows = [...providerIds].flatMap((id) => taxonomy.providers.get(id) ?? []);
+  const codeRows = taxonomy.codes;
   const selectedProviders = new Set(resolved.providers.map((p) => p.id));
   const selectedCodes = new Set(resolved.codes);
   const byCount = (a: Facet, b: Facet) => Number(b.selected) - Number(a.selected) || b.count - a.count || LABELS.compare(a.label, b.label);
