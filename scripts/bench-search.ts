@@ -460,7 +460,7 @@ function sizeReport(result: SizeResult, format: "text" | "markdown"): string {
       ? `first request after start: /archive ${(http.firstArchiveMs / 1000).toFixed(2)} s, /api/v1/wires ${(http.firstApiMs / 1000).toFixed(2)} s (the first searchArchive call builds the server's index)`
       : "HTTP: skipped",
     http
-      ? `peak memory of the app (VmHWM): ${mib(peak?.peakBytes)}${peak ? ` (pid ${peak.pid}${peak.listening ? ", the process listening" : ""}; ${server.length} process${server.length === 1 ? "" : "es"} in the server's group: ${server.map((p) => `${p.pid} ${mib(p.peakBytes)}${p.listening ? " listening" : ""}`).join(", ")})` : ""}`
+      ? `peak memory of the app (VmHWM): ${mib(peak?.peakBytes)}${peak ? ` (pid ${peak.pid}${peak.listening ? ", the process listening" : ""}; ${server.length} process${server.length === 1 ? "" : "es"} in the servers' groups (page cache off, then on): ${server.map((p) => `${p.pid} ${mib(p.peakBytes)}${p.listening ? " listening" : ""}`).join(", ")})` : ""}`
       : undefined,
     http
       ? `the framework's floor under the same load (${runs.concurrency} clients): ${Object.entries(http.floor)
