@@ -86,7 +86,8 @@ export class PageCache {
     this.counts.misses += 1;
     let rendered!: () => void;
     // Readers asking for the same page meanwhile wait for this rendering instead of starting their own.
-    this.rendering.set(key, new Promise<void>((resolve) => (rendered = resolve)));
+    const rendering = new Promise<void>((resolve) => (rendered = resolve));
+    this.rendering.set(key, rendering);
     try {
       const acceptEncoding = request.headers["accept-encoding"];
       // Next.js would compress a body this cache has to read: it gets the page plain, and this sends it compressed.
@@ -99,7 +100,7 @@ export class PageCache {
       if (template && now.live && now.value === revision && template.bytes <= this.options.maxBytes / 8) this.store(key, template);
       await send(request, response, { status: captured.status, body: captured.body }, "miss");
     } finally {
-      this.rendering.delete(key);
+      if (this.rendering.get(key) === rendering) this.rendering.delete(key);
       rendered();
     }
   }
@@ -127,6 +128,9 @@ export class PageCache {
   }
 
   private store(key: string, template: Template): void {
+    // Two readers who both waited for a rendering that kept nothing may each render the page.
+    const previous = this.pages.get(key);
+    if (previous) this.evict(key, previous);
     this.pages.set(key, template);
     this.bytes += template.bytes;
     this.counts.stored += 1;

@@ -119,6 +119,22 @@ describe("the page cache in front of the renderer", () => {
     expect(new Set(answers.map(nonceOf)).size).toBe(6);
   });
 
+  it("counts a page rendered twice at once only once", async () => {
+    // The first rendering overlaps a change, so it keeps nothing; the two readers who waited for it both render.
+    next = { delayMs: 200 };
+    const first = get("/providers/openai");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    revision.value += 1;
+    await Promise.all([get("/providers/openai"), get("/providers/openai"), first]);
+    expect(archive.renders).toBe(3);
+    const twice = cache.stats();
+    expect(twice.pages).toBe(1);
+    // The same page kept once by a cache of its own.
+    cache = new PageCache({ maxBytes: 8 * 1024 * 1024, revision: () => revision });
+    await get("/providers/openai");
+    expect(twice.bytes).toBe(cache.stats().bytes);
+  });
+
   it("forgets the least recently used pages past its size", async () => {
     cache = new PageCache({ maxBytes: 200_000, revision: () => revision });
     for (const page of ["/codes/M1", "/codes/M2", "/codes/M1", "/codes/F10", "/codes/M2"]) await get(page);
