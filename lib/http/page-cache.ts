@@ -20,8 +20,11 @@ const gzip = promisify(gzipCallback);
  * Kept: complete 200 HTML responses that set no cookie. Everything else goes to Next.js unchanged.
  */
 
-/** The reading pages: the home page, the archive, and the wire, provider, code and guide pages. */
-const CACHEABLE_PATH = /^\/(?:archive|wires\/[^/]+(?:\/history)?|providers(?:\/[^/]+)?|codes(?:\/[^/]+)?|guides(?:\/[^/]+)?)?$/;
+/**
+ * The reading pages: the home page, the archive, and the wire (`/wires/<id>/<slug>`, its history),
+ * provider, code and guide pages. Not a wire's amendment form, which is for editors.
+ */
+const CACHEABLE_PATH = /^\/(?:archive|wires\/[^/]+(?:\/(?!amend$)[^/]+)?|providers(?:\/[^/]+)?|codes(?:\/[^/]+)?|guides(?:\/[^/]+)?)?$/;
 /** Headers of Next.js's client-side requests: their answers depend on the client's router state. */
 const CLIENT_REQUEST_HEADERS = ["rsc", "next-action", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-url"];
 const SESSION_COOKIE = /(?:^|;\s*)(?:__Host-)?wire-session=/;

@@ -159,7 +159,7 @@ describe("which requests the page cache may answer", () => {
   const request = (url: string, headers: Record<string, string> = {}, method = "GET") => cacheKey({ method, url, headers: { host: "wires.example.org", ...headers } });
 
   it("answers the reading pages, keyed by host and address", () => {
-    for (const url of ["/", "/archive", "/archive?q=%22model+weights%22&provider=openai", "/wires/AIW-2026-0001", "/wires/AIW-2026-0001/history", "/providers", "/providers/openai", "/codes/M1", "/guides", "/guides/editors-guide"]) {
+    for (const url of ["/", "/archive", "/archive?q=%22model+weights%22&provider=openai", "/wires/AIW-2026-0001", "/wires/AIW-2026-0001/chatbot-invents-a-refund-policy", "/wires/AIW-2026-0001/history", "/providers", "/providers/openai", "/codes/M1", "/guides", "/guides/editors-guide"]) {
       expect(request(url), url).not.toBeNull();
     }
     expect(request("/archive")).not.toBe(cacheKey({ method: "GET", url: "/archive", headers: { host: "other.example.org" } }));
