@@ -45,6 +45,8 @@ type Template = {
   status: number;
   /** Header values with the nonce cut out: joined with a fresh one per response. */
   headers: [name: string, parts: string[]][];
+  /** The rendering's own nonce, for the response to the reader who caused it. */
+  nonce: string;
   /** The body, cut where the nonce was. */
   body: Buffer[];
   /** Each part of the body deflated on its own, ending byte-aligned (see gzipPage). */
@@ -83,7 +85,7 @@ export class PageCache {
     const fresh = this.fresh(key, revision) ?? (await this.afterRendering(key, revision));
     if (fresh) {
       this.counts.hits += 1;
-      await sendPage(request, response, fresh);
+      sendPage(request, response, fresh);
       return;
     }
     this.counts.misses += 1;
@@ -101,7 +103,10 @@ export class PageCache {
       // A change committed while the page was rendered may or may not show in it: not kept.
       const now = this.options.revision();
       if (template && now.live && now.value === revision && template.bytes <= this.options.maxBytes / 8) this.store(key, template);
-      await send(request, response, { status: captured.status, body: captured.body }, "miss");
+      // The head Next.js set is on the response; a page made into a template is sent from its parts, deflated once.
+      for (const name of ["content-length", "content-encoding", "transfer-encoding"]) response.removeHeader(name);
+      if (template) writePage(request, response, template, Buffer.from(template.nonce), "miss");
+      else await send(request, response, { status: captured.status, body: captured.body });
     } finally {
       if (this.rendering.get(key) === rendering) this.rendering.delete(key);
       rendered();
@@ -226,7 +231,7 @@ function templateOf(response: ServerResponse, captured: Capture, revision: numbe
   const body = splitBuffer(captured.body, Buffer.from(nonce));
   const deflated = body.map((part) => deflateRawSync(part, { level: zlibConstants.Z_DEFAULT_COMPRESSION, finishFlush: zlibConstants.Z_SYNC_FLUSH }));
   const bytes = captured.body.length + deflated.reduce((sum, part) => sum + part.length, 0) + 1_024;
-  return { revision, status: captured.status, headers, body, deflated, bytes };
+  return { revision, status: captured.status, nonce, headers, body, deflated, bytes };
 }
 
 function splitBuffer(buffer: Buffer, separator: Buffer): Buffer[] {
@@ -243,10 +248,15 @@ function splitBuffer(buffer: Buffer, separator: Buffer): Buffer[] {
 type Outgoing = { status: number; body: Buffer };
 
 /** Sends a kept page with a fresh nonce (base64, as proxy.ts makes them). */
-async function sendPage(request: IncomingMessage, response: ServerResponse, page: Template): Promise<void> {
+function sendPage(request: IncomingMessage, response: ServerResponse, page: Template): void {
   const nonce = Buffer.from(randomBytes(16).toString("base64"));
   const text = nonce.toString();
   for (const [name, parts] of page.headers) response.appendHeader(name, parts.join(text));
+  writePage(request, response, page, nonce, "hit");
+}
+
+/** Writes a page's body with `nonce` in its places, as gzip when the client takes it; its head is on `response`. */
+function writePage(request: IncomingMessage, response: ServerResponse, page: Template, nonce: Buffer, outcome: "hit" | "miss"): void {
   response.setHeader("vary", "Accept-Encoding");
   let body: Buffer;
   if (acceptsGzip(request.headers["accept-encoding"])) {
@@ -256,7 +266,7 @@ async function sendPage(request: IncomingMessage, response: ServerResponse, page
     body = Buffer.concat(page.body.flatMap((part, index) => (index === 0 ? [part] : [nonce, part])));
   }
   response.setHeader("content-length", body.length);
-  response.setHeader("x-page-cache", "hit");
+  response.setHeader("x-page-cache", outcome);
   response.writeHead(page.status);
   response.end(body);
 }
@@ -301,8 +311,7 @@ export function gzipPage(parts: readonly Buffer[], deflated: readonly Buffer[], 
 const MIN_COMPRESS = 1_024;
 
 /** Writes a response Next.js rendered (its head is set on `response`), compressed with gzip when the client takes it. */
-async function send(request: IncomingMessage, response: ServerResponse, outgoing: Outgoing, outcome: "hit" | "miss"): Promise<void> {
-  for (const name of ["content-length", "content-encoding", "transfer-encoding"]) response.removeHeader(name);
+async function send(request: IncomingMessage, response: ServerResponse, outgoing: Outgoing): Promise<void> {
   let body = outgoing.body;
   const type = String(response.getHeader("content-type") ?? "");
   if (/^(?:text\/|application\/(?:json|javascript|xml|.*\+xml))/.test(type)) {
@@ -313,7 +322,7 @@ async function send(request: IncomingMessage, response: ServerResponse, outgoing
     }
   }
   response.setHeader("content-length", body.length);
-  response.setHeader("x-page-cache", outcome);
+  response.setHeader("x-page-cache", "miss");
   response.writeHead(outgoing.status);
   response.end(body);
 }
