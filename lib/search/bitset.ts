@@ -108,23 +108,28 @@ export function popcount(word: number): number {
 const SPARE_PER_SIZE = 32;
 const spare = new Map<number, Uint32Array[]>();
 
-/** An empty bitset of `capacity`, from the spare arrays when one fits. */
-export function scratchBitset(capacity: number): Bitset {
-  const words = spare.get(Math.ceil(capacity / 32))?.pop();
-  if (!words) return new Bitset(capacity);
-  words.fill(0);
+/** A bitset on a spare array of `length` words, as it was left; undefined when there is none. */
+function spareBitset(length: number): Bitset | undefined {
+  const words = spare.get(length)?.pop();
+  if (!words) return undefined;
   const bits = new Bitset(0);
   bits.words = words;
   return bits;
 }
 
+/** An empty bitset of `capacity`, from the spare arrays when one fits. */
+export function scratchBitset(capacity: number): Bitset {
+  const bits = spareBitset(Math.ceil(capacity / 32));
+  if (!bits) return new Bitset(capacity);
+  bits.words.fill(0);
+  return bits;
+}
+
 /** A copy of `of`, from the spare arrays when one fits. */
 export function scratchCopy(of: Bitset): Bitset {
-  const words = spare.get(of.words.length)?.pop();
-  if (!words) return of.clone();
-  words.set(of.words);
-  const bits = new Bitset(0);
-  bits.words = words;
+  const bits = spareBitset(of.words.length);
+  if (!bits) return of.clone();
+  bits.words.set(of.words);
   return bits;
 }
 
