@@ -1,5 +1,7 @@
 import { arrayLiteral } from "./array-literal";
+import { binaryArray, binaryTextArray, TSVECTOR_OID } from "./binary-array";
 import type { SyntheticWire } from "./build-wire";
+import { tsvectorLiteral } from "./search-vector-builder";
 
 export type Statement = { sql: string; params: unknown[] };
 
@@ -13,7 +15,7 @@ const SQL = `
 WITH w AS (
   INSERT INTO wire (id, slug, headline, summary, body, occurred_on, published_at, updated_at, severity, sourcing_standard, status, status_note, search_vector)
   SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::date[], $7::timestamptz[], $8::timestamptz[],
-    $9::smallint[], $10::text[]::"SourcingStandard"[], $11::text[]::"WireStatus"[], $12::text[], $32::text[]::tsvector[])
+    $9::smallint[], $10::text[]::"SourcingStandard"[], $11::text[]::"WireStatus"[], $12::text[], $32::tsvector[])
 ), s AS (
   INSERT INTO source (wire_id, position, title, publisher, url, published_on, kind, archived_url)
   SELECT * FROM unnest($13::text[], $14::int[], $15::text[], $16::text[], $17::text[], $18::date[], $19::text[]::"SourceKind"[], $20::text[])
@@ -31,15 +33,27 @@ INSERT INTO rationale_revision (wire_id, version, text, basis, basis_label, basi
 SELECT wire_id, version, text, basis, basis_label, basis_date, test, $31::text, basis_label, updated_at FROM r`;
 
 /**
- * The statement that inserts `wires` with their sources, providers, codes, rationale and its first revision.
- * `searchVectors[i]` is wire i's search vector as a tsvector literal; null (or none) lets the trigger compute it.
+ * How the arrays are bound: "binary" (node-postgres sends Buffers in PostgreSQL's binary form, which the
+ * server reads fastest) or "text" (array literals, for a client that binds strings only, as Prisma does).
  */
-export function batchStatement(wires: readonly SyntheticWire[], reason: string, searchVectors: readonly (string | null)[] = []): Statement {
-  const wire = columns(12);
-  const source = columns(8);
-  const provider = columns(3);
-  const code = columns(3);
-  const rationale = columns(2);
+export type ArrayEncoding = "binary" | "text";
+
+/**
+ * The statement that inserts `wires` with their sources, providers, codes, rationale and its first revision.
+ * `searchVectors[i]` is wire i's search vector in the binary form; null (or none) lets the trigger compute it.
+ */
+export function batchStatement(
+  wires: readonly SyntheticWire[],
+  reason: string,
+  searchVectors: readonly (Buffer | null)[] = [],
+  encoding: ArrayEncoding = "text",
+): Statement {
+  // Each column's array type, as the statement casts its parameter.
+  const wire = columns("text text text text text date timestamptz timestamptz smallint text text text");
+  const source = columns("text int text text text date text text");
+  const provider = columns("text int smallint");
+  const code = columns("text text smallint");
+  const rationale = columns("text date");
   for (const w of wires) {
     push(wire, w.id, w.slug, w.headline, w.summary, w.body, w.occurredOn, w.publishedAt, w.updatedAt, w.severity, w.sourcingStandard, w.status, w.statusNote);
     w.sources.forEach((s, index) => push(source, w.id, index + 1, s.title, s.publisher, s.url, s.publishedOn, s.kind, s.archivedUrl));
@@ -47,15 +61,22 @@ export function batchStatement(wires: readonly SyntheticWire[], reason: string, 
     w.codes.forEach((value, index) => push(code, w.id, value, index + 1));
     push(rationale, w.rationale.text, w.rationale.basisDate);
   }
-  const arrays = [...wire, ...source, ...provider, ...code, ...rationale].map(arrayLiteral);
-  const vectors = arrayLiteral(wires.map((_, index) => searchVectors[index] ?? null));
+  const binary = encoding === "binary";
+  // Small columns (dates, numbers) stay literals either way: parameters are bound one by one, each in its own format.
+  const arrays = [...wire, ...source, ...provider, ...code, ...rationale].map((column) =>
+    binary && column.text ? binaryTextArray(column.values as (string | null)[]) : arrayLiteral(column.values),
+  );
+  const given = wires.map((_, index) => searchVectors[index] ?? null);
+  const vectors = binary ? binaryArray(TSVECTOR_OID, given) : arrayLiteral(given.map((vector) => (vector === null ? null : tsvectorLiteral(vector))));
   return { sql: SQL, params: [...arrays, RATIONALE_LABEL, RATIONALE_TEST, reason, vectors] };
 }
 
-function columns(count: number): unknown[][] {
-  return Array.from({ length: count }, () => []);
+type Column = { text: boolean; values: unknown[] };
+
+function columns(types: string): Column[] {
+  return types.split(" ").map((type) => ({ text: type === "text", values: [] }));
 }
 
-function push(table: unknown[][], ...values: unknown[]): void {
-  for (let i = 0; i < values.length; i += 1) table[i]!.push(values[i]);
+function push(table: Column[], ...values: unknown[]): void {
+  for (let i = 0; i < values.length; i += 1) table[i]!.values.push(values[i]);
 }

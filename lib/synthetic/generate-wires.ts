@@ -98,7 +98,7 @@ export async function generateWires(db: Database, options: GenerateOptions): Pro
           for (let i = n * options.batchSize; i < end; i += 1) wires.push(buildWire(plan, firstIndex + i, allocate));
           const searchVectors = await vectors.build(wires);
           builtVectors += searchVectors.filter((vector) => vector !== null).length;
-          return { statement: batchStatement(wires, reason, searchVectors), wires: wires.length };
+          return { statement: batchStatement(wires, reason, searchVectors, pool.arrays), wires: wires.length };
         },
       },
       (wires) => {

@@ -11,7 +11,8 @@ import type { SqlSession } from "./sql-session";
  * PostgreSQL's text parser is most of the trigger's cost, and synthetic wires repeat a finite
  * vocabulary. So each distinct piece of text between spaces is parsed by PostgreSQL once per run
  * (to_tsvector, same configuration), and vectors are put together from those pieces with the positions
- * (phrase search depends on them) and weights to_tsvector gives. The vector goes into the INSERT,
+ * (phrase search depends on them) and weights to_tsvector gives. The vector goes into the INSERT in
+ * PostgreSQL's binary form (what tsvector_send writes), which the server reads without parsing text,
  * and the trigger keeps a vector an insert supplies.
  *
  * Exactness rests on one property of the default parser: outside an HTML tag, no token spans a
@@ -20,8 +21,8 @@ import type { SqlSession } from "./sql-session";
  * computes it.
  */
 export type SearchVectorBuilder = {
-  /** Each wire's vector as a tsvector literal, or null where the trigger has to compute it. */
-  build(wires: readonly WireText[]): Promise<(string | null)[]>;
+  /** Each wire's vector in the binary form, or null where the trigger has to compute it. */
+  build(wires: readonly WireText[]): Promise<(Buffer | null)[]>;
   /** How many distinct pieces of text PostgreSQL has parsed so far. */
   readonly pieces: number;
 };
@@ -30,7 +31,8 @@ export type WireText = { headline: string; summary: string; body: string };
 
 /** The trigger's text search configuration. */
 export const SEARCH_CONFIG = "english";
-const WEIGHTS = ["A", "B", "C"] as const;
+/** The weight bits of a binary position, per part: A (3) for the headline, B (2) the summary, C (1) the body. */
+const WEIGHT_BITS = [3 << 14, 2 << 14, 1 << 14] as const;
 /** tsvector limits: positions run to 16383, and a lexeme keeps at most 255 of them (MAXENTRYPOS, MAXNUMPOS). */
 const MAX_POSITION = 16_383;
 const MAX_POSITIONS_PER_LEXEME = 255;
@@ -53,10 +55,8 @@ export function createSearchVectorBuilder(session: SqlSession): SearchVectorBuil
   const pieceTokens: Int32Array[] = [];
   let table = new Int32Array(1 << 16);
   const lexemeIds = new Map<string, number>();
-  /** Per lexeme id: the quoted lexeme and its colon, as the literal writes it. */
-  const quoted: string[] = [];
-  /** "12A" and ",12A" per (position, weight), made once. */
-  const positionText: string[] = [];
+  /** Per lexeme id: its UTF-8 bytes and the terminating zero, as the binary form writes it. */
+  const lexemeBytes: Buffer[] = [];
   // Scratch space for one vector: each lexeme's positions as a linked list, valid while stamp[id] === current.
   let stamp = new Int32Array(1024);
   let head = new Int32Array(1024);
@@ -96,9 +96,9 @@ export function createSearchVectorBuilder(session: SqlSession): SearchVectorBuil
   function lexemeId(lexeme: string): number {
     let id = lexemeIds.get(lexeme);
     if (id === undefined) {
-      id = quoted.length;
+      id = lexemeBytes.length;
       lexemeIds.set(lexeme, id);
-      quoted.push(`'${lexeme.replace(/['\\]/g, "$&$&")}':`);
+      lexemeBytes.push(Buffer.from(`${lexeme}\0`, "utf8"));
       if (id >= stamp.length) {
         stamp = grow(stamp);
         head = grow(head);
@@ -109,18 +109,8 @@ export function createSearchVectorBuilder(session: SqlSession): SearchVectorBuil
     return id;
   }
 
-  function position(v: number): string {
-    let text = positionText[v];
-    if (text === undefined) {
-      text = `${v >> 3}${WEIGHTS[(v >> 1) & 3]}`;
-      if (v & 1) text = `,${text}`;
-      positionText[v] = text;
-    }
-    return text;
-  }
-
   /** The vector, null when the trigger must compute it, or UNKNOWN after adding the pieces it lacks to `missing`. */
-  function vector(wire: WireText, missing: Set<string>): string | null | typeof UNKNOWN {
+  function vector(wire: WireText, missing: Set<string>): Buffer | null | typeof UNKNOWN {
     current += 1;
     order.length = 0;
     let entries = 0;
@@ -189,15 +179,26 @@ export function createSearchVectorBuilder(session: SqlSession): SearchVectorBuil
       shift += last;
     }
     if (lacking) return UNKNOWN;
-    const out: string[] = [];
+    // The entry count; then per lexeme its bytes, its number of positions and each position with its
+    // weight in the top two bits. Lexemes go in order of first appearance: the server sorts them.
+    let size = 4;
+    for (let o = 0; o < order.length; o += 1) size += lexemeBytes[order[o]!]!.length + 2 + 2 * count[order[o]!]!;
+    const out = Buffer.allocUnsafe(size);
+    out.writeInt32BE(order.length, 0);
+    let at = 4;
     for (let o = 0; o < order.length; o += 1) {
       const id = order[o]!;
-      out.push(quoted[id]!);
-      for (let e = head[id]!, comma = 0; e >= 0; e = next[e]!, comma = 1) out.push(position((value[e]! << 1) | comma));
-      out.push(" ");
+      const bytes = lexemeBytes[id]!;
+      out.set(bytes, at);
+      at += bytes.length;
+      out.writeUInt16BE(count[id]!, at);
+      at += 2;
+      for (let e = head[id]!; e >= 0; e = next[e]!) {
+        out.writeUInt16BE(WEIGHT_BITS[value[e]! & 3]! | (value[e]! >> 2), at);
+        at += 2;
+      }
     }
-    out.pop();
-    return out.join("");
+    return out;
   }
 
   async function learn(missing: Set<string>): Promise<void> {
@@ -224,10 +225,10 @@ export function createSearchVectorBuilder(session: SqlSession): SearchVectorBuil
     });
   }
 
-  async function build(wires: readonly WireText[]): Promise<(string | null)[]> {
+  async function build(wires: readonly WireText[]): Promise<(Buffer | null)[]> {
     const missing = new Set<string>();
     const out = wires.map((wire) => vector(wire, missing));
-    if (missing.size === 0) return out as (string | null)[];
+    if (missing.size === 0) return out as (Buffer | null)[];
     await learn(missing);
     const unused = new Set<string>();
     return out.map((result, index) => {
@@ -259,4 +260,25 @@ function grow(array: Int32Array): Int32Array<ArrayBuffer> {
   const bigger = new Int32Array(array.length * 2);
   bigger.set(array);
   return bigger;
+}
+
+/** The literal of a binary tsvector ('lexeme':1A,5C ...), for a connection that binds parameters as text. */
+export function tsvectorLiteral(vector: Uint8Array): string {
+  const bytes = Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength);
+  const entries = bytes.readInt32BE(0);
+  const out: string[] = [];
+  let at = 4;
+  for (let i = 0; i < entries; i += 1) {
+    const end = bytes.indexOf(0, at);
+    const lexeme = bytes.toString("utf8", at, end);
+    const positions = bytes.readUInt16BE(end + 1);
+    at = end + 3;
+    const list: string[] = [];
+    for (let j = 0; j < positions; j += 1, at += 2) {
+      const entry = bytes.readUInt16BE(at);
+      list.push(`${entry & 0x3fff}${"DCBA"[entry >> 14]}`);
+    }
+    out.push(`'${lexeme.replace(/['\\]/g, "$&$&")}'${list.length > 0 ? `:${list.join(",")}` : ""}`);
+  }
+  return out.join(" ");
 }

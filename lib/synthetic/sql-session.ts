@@ -1,5 +1,6 @@
 import pg from "pg";
 import type { Database } from "@/lib/db/open-database";
+import type { ArrayEncoding } from "./batch-statement";
 
 /** The little the generator needs from a connection, on PostgreSQL (pg) and PGlite (through Prisma) alike. */
 export type SqlSession = {
@@ -21,6 +22,8 @@ export type SessionPool = {
   sessions: SqlSession[];
   /** For small reads while batches are being written: on PostgreSQL a connection of its own. */
   lookup: SqlSession;
+  /** How the sessions take array parameters. */
+  arrays: ArrayEncoding;
   close(): Promise<void>;
 };
 
@@ -36,7 +39,7 @@ export async function openSessions(db: Database, url: string | undefined, connec
         await db.prisma.$executeRawUnsafe(sql, ...params);
       },
     };
-    return { sessions: [session], lookup: session, close: async () => undefined };
+    return { sessions: [session], lookup: session, arrays: "text", close: async () => undefined };
   }
   const clients: pg.Client[] = [];
   try {
@@ -64,6 +67,7 @@ export async function openSessions(db: Database, url: string | undefined, connec
   return {
     sessions: sessions.slice(0, connections),
     lookup: sessions[connections]!,
+    arrays: "binary",
     close: async () => {
       await Promise.all(clients.map((client) => client.end()));
     },

@@ -1,6 +1,8 @@
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { binaryArray, binaryTextArray, TSVECTOR_OID } from "@/lib/synthetic/binary-array";
 import type { SqlSession } from "@/lib/synthetic/sql-session";
-import { createSearchVectorBuilder, type WireText } from "@/lib/synthetic/search-vector-builder";
+import { createSearchVectorBuilder, tsvectorLiteral, type WireText } from "@/lib/synthetic/search-vector-builder";
 import { closeTestDb, importShipped, resetDatabase, testDb } from "../helpers/database";
 import { insertWire } from "../helpers/fixtures";
 
@@ -18,15 +20,15 @@ async function session(): Promise<SqlSession> {
   };
 }
 
-/** PostgreSQL's vector for the wire and the built one, both as PostgreSQL prints them, and whether they are equal. */
-async function compare(wire: WireText, built: string): Promise<{ expected: string; actual: string; equal: boolean }> {
+/** PostgreSQL's vector for the wire and the built one (binary, given as its literal), both as PostgreSQL prints them, and whether they are equal. */
+async function compare(wire: WireText, built: Buffer): Promise<{ expected: string; actual: string; equal: boolean }> {
   const { prisma } = await testDb();
   const [row] = await prisma.$queryRawUnsafe<{ expected: string; actual: string; equal: boolean }[]>(
     `SELECT ${triggerVector("$1", "$2", "$3")}::text AS expected, $4::tsvector::text AS actual, ${triggerVector("$1", "$2", "$3")} = $4::tsvector AS equal`,
     wire.headline,
     wire.summary,
     wire.body,
-    built,
+    tsvectorLiteral(built),
   );
   return row!;
 }
@@ -63,7 +65,7 @@ describe("search vectors built outside the trigger", () => {
     const vectors = await builder.build(TRICKY);
     for (const [index, wire] of TRICKY.entries()) {
       const built = vectors[index];
-      expect(built, `text ${index} got no vector`).toEqual(expect.any(String));
+      expect(built, `text ${index} got no vector`).toEqual(expect.any(Buffer));
       const result = await compare(wire, built!);
       expect(result.actual, `text ${index}`).toBe(result.expected);
       expect(result.equal, `text ${index}`).toBe(true);
@@ -80,6 +82,37 @@ describe("search vectors built outside the trigger", () => {
     for (const [index, wire] of TRICKY.slice(0, 3).entries()) expect((await compare(wire, again[index]!)).equal).toBe(true);
   });
 
+  // On PostgreSQL (TEST_DATABASE_URL, as in CI) the generator binds texts and vectors in the binary form.
+  if (process.env.TEST_DATABASE_URL) {
+    test("bound in the binary form, texts arrive intact and vectors equal PostgreSQL's own", async () => {
+      const builder = createSearchVectorBuilder(await session());
+      const vectors = await builder.build(TRICKY);
+      const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+      await client.connect();
+      try {
+        const { rows } = await client.query<{ headline: string; summary: string; body: string; actual: string; expected: string; equal: boolean }>(
+          `SELECT h AS headline, s AS summary, b AS body, v::text AS actual, ${triggerVector("h", "s", "b")}::text AS expected, v = ${triggerVector("h", "s", "b")} AS equal
+           FROM unnest($1::text[], $2::text[], $3::text[], $4::tsvector[]) WITH ORDINALITY AS x(h, s, b, v, i) ORDER BY i`,
+          [
+            binaryTextArray(TRICKY.map((wire) => wire.headline)),
+            binaryTextArray(TRICKY.map((wire) => wire.summary)),
+            binaryTextArray(TRICKY.map((wire) => wire.body)),
+            binaryArray(TSVECTOR_OID, vectors),
+          ],
+        );
+        expect(rows.map(({ headline, summary, body }) => ({ headline, summary, body }))).toEqual(TRICKY);
+        for (const [index, row] of rows.entries()) {
+          expect(row.actual, `text ${index}`).toBe(row.expected);
+          expect(row.equal, `text ${index}`).toBe(true);
+        }
+        const { rows: nulls } = await client.query<{ texts: (string | null)[] }>(`SELECT $1::text[] AS texts`, [binaryTextArray(["", null, "{a,b}", "NULL"])]);
+        expect(nulls[0]!.texts).toEqual(["", null, "{a,b}", "NULL"]);
+      } finally {
+        await client.end();
+      }
+    });
+  }
+
   test("text the parser might read across a space (an HTML tag), or a word past 255 positions, is left to the trigger", async () => {
     const builder = createSearchVectorBuilder(await session());
     const [tag, repeated, plain] = await builder.build([
@@ -89,7 +122,7 @@ describe("search vectors built outside the trigger", () => {
     ]);
     expect(tag).toBeNull();
     expect(repeated).toBeNull();
-    expect(plain).toEqual(expect.any(String));
+    expect(plain).toEqual(expect.any(Buffer));
   });
 });
 
