@@ -33,7 +33,8 @@ export type ExportSelection =
  * shows a notice and ignores such text, but a file cannot carry a notice.
  */
 export async function selectExportWires(query: ExportQuery): Promise<ExportSelection> {
-  const [resolved, index, names] = await Promise.all([resolveFilters(query.provider, query.code), loadSearchIndex(), loadExportNames()]);
+  const [index, names] = await Promise.all([loadSearchIndex(), loadExportNames()]);
+  const resolved = await resolveFilters(index, query.provider, query.code);
   const text = query.q ? await matchText(query.q, index) : undefined;
   const problems = selectionProblems(resolved, text);
   if (problems.length > 0) return { status: "invalid", problems };

@@ -28,7 +28,8 @@ export type FeedSelection =
  * archive's matches. Merged wires stay out (their survivor carries the story); withdrawn wires stay in.
  */
 export async function listFeedWires(query: FeedQuery, limit = FEED_SIZE): Promise<FeedSelection> {
-  const [resolved, index] = await Promise.all([resolveFilters(query.provider, query.code), loadSearchIndex()]);
+  const index = await loadSearchIndex();
+  const resolved = await resolveFilters(index, query.provider, query.code);
   const text = query.q ? await matchText(query.q, index) : undefined;
   const problems = selectionProblems(resolved, text);
   if (problems.length > 0) return { status: "invalid", problems };

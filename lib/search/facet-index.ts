@@ -1,4 +1,4 @@
-import { Bitset, scratchCopy } from "./bitset";
+import { Bitset, recycle, scratchBitset, scratchCopy } from "./bitset";
 import { BitsetArena } from "./kernel/bitset-arena";
 import type { SearchBlocks } from "./postings/search-blocks";
 
@@ -220,15 +220,24 @@ export class FacetIndex {
     return mask;
   }
 
+  /** Gives back the bitsets worked out for `filter` (see filterParts): call it when the search that made them is done. */
+  release(filter: IndexFilter): void {
+    const parts = this.partsByFilter.get(filter);
+    if (!parts) return;
+    this.partsByFilter.delete(filter);
+    if (parts.base !== this.listed) recycle(parts.base);
+    recycle(...parts.filters.values());
+  }
+
   /**
    * Each active filter's wires, worked out once per filter object: the mask and the masks that leave
    * one facet out (for that facet's counts) are then intersections of these.
    */
   private filterParts(filter: IndexFilter): FilterParts {
-    const base = filter.text ? this.listed.clone().and(filter.text) : this.listed;
+    const base = filter.text ? scratchCopy(this.listed).and(filter.text) : this.listed;
     const parts = new Map<FacetName, Bitset>();
     const anyOf = (name: FacetName, sets: (Bitset | undefined)[]) => {
-      const union = new Bitset(this.listed.capacity);
+      const union = scratchBitset(this.listed.capacity);
       for (const set of sets) if (set) union.or(set);
       parts.set(name, union);
     };
@@ -248,7 +257,7 @@ export class FacetIndex {
    * years the range cuts through wire by wire.
    */
   private dateRange(within: Bitset, from: number, to: number): Bitset {
-    const range = new Bitset(within.capacity);
+    const range = scratchBitset(within.capacity);
     const { day } = this;
     for (const [year, bits] of this.yearBits) {
       const first = dayOf(`${String(year).padStart(4, "0")}-01-01`);
@@ -258,10 +267,11 @@ export class FacetIndex {
         range.or(bits);
         continue;
       }
-      const edge = within.clone().and(bits);
+      const edge = scratchCopy(within).and(bits);
       edge.forEach((ord) => {
         if (day[ord]! >= from && day[ord]! <= to) range.set(ord);
       });
+      recycle(edge);
     }
     return range;
   }

@@ -39,8 +39,10 @@ export type SearchResult = {
 /** Searches the archive: text in PostgreSQL, filters and facet counts in the in-memory index. */
 export async function searchArchive(query: ArchiveQuery, options: { limit?: number } = {}): Promise<SearchResult> {
   const limit = options.limit ?? SEARCH_PAGE_SIZE;
-  // PostgreSQL's reading of the text starts beside the index's refresh and the filters' lookup.
-  const [resolved, index] = await Promise.all([resolveFilters(query.provider, query.code), loadSearchIndex(), query.q ? parseSearchText(query.q) : null]);
+  // PostgreSQL's reading of the text starts beside the index's refresh; the filters are then resolved
+  // in memory, from the taxonomy the refresh checked.
+  const [index] = await Promise.all([loadSearchIndex(), query.q ? parseSearchText(query.q) : null]);
+  const resolved = await resolveFilters(index, query.provider, query.code);
   const notices: string[] = [];
   let text: TextMatch | undefined;
   if (query.q) {
@@ -70,6 +72,7 @@ export async function searchArchive(query: ArchiveQuery, options: { limit?: numb
     query.q && total < 3 ? suggestSpelling(query.q) : Promise.resolve(undefined),
   ]);
   recycle(mask);
+  index.release(filter);
   return {
     ordering: text ? "relevance" : "newest",
     total,

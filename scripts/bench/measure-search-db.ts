@@ -174,7 +174,7 @@ export async function measureSearchDb(options: DbPhaseOptions): Promise<DbPhaseR
         for (let i = 0; i < 5; i += 1) highlightTimes.push((await time(() => highlightWires(ords, query.q!)))[0]);
         breakdown.highlightMs = summarize(highlightTimes).p50;
       }
-      const resolved = await resolveFilters(query.provider, query.code);
+      const resolved = await resolveFilters(current, query.provider, query.code);
       const filter = indexFilterOf(query, resolved, text?.bits);
       const indexTimes: number[] = [];
       for (let i = 0; i < 10; i += 1) {

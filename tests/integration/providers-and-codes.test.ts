@@ -3,8 +3,10 @@ import { getCode } from "@/lib/codes/get-code";
 import { listCodeFamilies } from "@/lib/codes/list-code-families";
 import { getProvider } from "@/lib/providers/get-provider";
 import { resolveProviders } from "@/lib/providers/resolve-providers";
+import { currentTaxonomy } from "@/lib/search/taxonomy";
 import { closeTestDb, importShipped, resetDatabase, testDb } from "../helpers/database";
 import { insertWire } from "../helpers/fixtures";
+import { search } from "../helpers/search";
 
 beforeAll(async () => {
   await testDb();
@@ -15,19 +17,35 @@ afterAll(closeTestDb);
 
 describe("resolveProviders", () => {
   test("spellings of a provider's name, in any case, find it once", async () => {
-    const result = await resolveProviders(["Open AI", "OPENAI", "openai", "OpenAI LP"]);
+    const result = resolveProviders(["Open AI", "OPENAI", "openai", "OpenAI LP"], await currentTaxonomy());
     expect(result.unknown).toEqual([]);
     expect(result.found).toEqual([{ id: expect.any(Number), slug: "openai", name: "OpenAI" }]);
   });
 
   test("several providers by slug, name or alias; unknown names are reported as given", async () => {
-    const result = await resolveProviders(["stability ai", "google", "Microsoft Corp.", "Nobody Labs", "StabilityAI", "  "]);
+    const result = resolveProviders(["stability ai", "google", "Microsoft Corp.", "Nobody Labs", "StabilityAI", "  "], await currentTaxonomy());
     expect(result.found.map((provider) => provider.slug)).toEqual(["stability-ai", "google", "microsoft"]);
     expect(result.unknown).toEqual(["Nobody Labs", "  "]);
   });
 
   test("nothing asked, nothing found", async () => {
-    expect(await resolveProviders([])).toEqual({ found: [], unknown: [] });
+    expect(resolveProviders([], await currentTaxonomy())).toEqual({ found: [], unknown: [] });
+  });
+
+  test("an alias added to the archive is known to the next search", async () => {
+    const { prisma } = await testDb();
+    const before = await search({ provider: "Closed Intelligence Lab" });
+    expect(before.unknown?.map((entry) => entry.value)).toEqual(["Closed Intelligence Lab"]);
+    const openai = await prisma.provider.findUniqueOrThrow({ where: { slug: "openai" } });
+    await prisma.providerAlias.create({ data: { providerId: openai.id, alias: "Closed Intelligence Lab", normalized: "closedintelligencelab" } });
+    try {
+      const after = await search({ provider: "Closed Intelligence Lab" });
+      expect(after.unknown).toBeNull();
+      expect(after.applied.provider).toEqual(["openai"]);
+      expect(after.total).toBe((await search({ provider: "openai" })).total);
+    } finally {
+      await prisma.providerAlias.delete({ where: { normalized: "closedintelligencelab" } });
+    }
   });
 });
 

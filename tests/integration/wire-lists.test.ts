@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Direction, Page } from "@/lib/wires/keyset";
 import { resolveProviders } from "@/lib/providers/resolve-providers";
+import { currentTaxonomy } from "@/lib/search/taxonomy";
 import { listArchiveWires, type ArchiveFilter } from "@/lib/wires/list-archive-wires";
 import { LATEST_PAGE_SIZE, listLatestWires } from "@/lib/wires/list-latest-wires";
 import type { WireCard } from "@/lib/wires/wire-card";
@@ -176,7 +177,7 @@ describe("listArchiveWires", () => {
     for (const id of ["AIW-2024-0201", "AIW-2024-0202", "AIW-2024-0203"]) {
       await insertWire({ id, occurredOn: "2024-05-05", providers: ["adobe"], codes: ["F1"] });
     }
-    const { found } = await resolveProviders(["google", "stability-ai", "openai", "adobe"]);
+    const { found } = resolveProviders(["google", "stability-ai", "openai", "adobe"], await currentTaxonomy());
     providerId = (slug) => found.find((provider) => provider.slug === slug)!.id;
   });
 
