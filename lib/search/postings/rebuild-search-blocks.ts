@@ -52,14 +52,23 @@ export async function rebuildBlock(tx: SqlTx, block: number): Promise<BlockRepor
   await tx.query(`LOCK TABLE wire IN SHARE ROW EXCLUSIVE MODE`);
   const builder = new BlockPostingsBuilder(block);
   const end = (block + 1) * BLOCK_SIZE;
-  for (let from = block * BLOCK_SIZE; ; ) {
-    const rows = await tx.query<{ ord: number; vector: string }>(
+  type VectorRow = { ord: number; vector: string };
+  const page = (from: number) =>
+    tx.query<VectorRow>(
       `SELECT ord, search_vector::text AS vector FROM wire WHERE ord >= $1 AND ord < $2 AND search_vector IS NOT NULL ORDER BY ord LIMIT ${READ_PAGE}`,
       [from, end],
     );
-    for (const row of rows) builder.add(row.ord, row.vector);
-    if (rows.length < READ_PAGE) break;
-    from = rows.at(-1)!.ord + 1;
+  // The next page is asked for before this one is parsed, so the server prints its vectors meanwhile.
+  let next: Promise<VectorRow[]> | undefined = page(block * BLOCK_SIZE);
+  while (next) {
+    const rows: VectorRow[] = await next;
+    next = rows.length < READ_PAGE ? undefined : page(rows.at(-1)!.ord + 1);
+    try {
+      for (const row of rows) builder.add(row.ord, row.vector);
+    } catch (error) {
+      await next?.catch(() => undefined);
+      throw error;
+    }
   }
   await tx.query(`DELETE FROM search_posting WHERE block = $1`, [block]);
   let bytes = 0;
