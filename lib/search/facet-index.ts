@@ -293,10 +293,14 @@ export class FacetIndex {
     const bitsetsFor = {
       provider: want.has("provider") && perValue(this.providerBits.size, 80),
       code: want.has("code") && perValue(this.codeBits.length, 80),
-      status: want.has("severity") && want.has("standard") && want.has("status") && perValue(13, 30),
+      severity: want.has("severity") && perValue(this.severityBits.length, 30),
+      standard: want.has("standard") && perValue(this.standardBits.length, 30),
+      status: want.has("status") && perValue(this.statusBits.length, 30),
       year: want.has("year") && perValue(this.yearBits.size, 30),
     };
-    const [bySeverity, byStandard, byStatus] = bitsetsFor.status ? [false, false, false] : [want.has("severity"), want.has("standard"), want.has("status")];
+    const bySeverity = want.has("severity") && !bitsetsFor.severity;
+    const byStandard = want.has("standard") && !bitsetsFor.standard;
+    const byStatus = want.has("status") && !bitsetsFor.status;
     const byProvider = want.has("provider") && !bitsetsFor.provider;
     const byCode = want.has("code") && !bitsetsFor.code;
     const byYear = want.has("year") && !bitsetsFor.year;
@@ -341,11 +345,9 @@ export class FacetIndex {
       rows.push(bits);
       into.push([counts, key]);
     };
-    if (bitsetsFor.status) {
-      this.severityBits.forEach((bits, value) => add(bits, severity, value));
-      this.standardBits.forEach((bits, value) => add(bits, standard, value));
-      this.statusBits.forEach((bits, value) => add(bits, status, value));
-    }
+    if (bitsetsFor.severity) this.severityBits.forEach((bits, value) => add(bits, severity, value));
+    if (bitsetsFor.standard) this.standardBits.forEach((bits, value) => add(bits, standard, value));
+    if (bitsetsFor.status) this.statusBits.forEach((bits, value) => add(bits, status, value));
     if (bitsetsFor.provider) for (const [id, bits] of this.providerBits) add(bits, providerCounts, id);
     if (bitsetsFor.code) this.codeBits.forEach((bits, id) => add(bits, codeCounts, id));
     if (bitsetsFor.year) for (const [year, bits] of this.yearBits) add(bits, yearCounts, year);
