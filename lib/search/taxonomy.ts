@@ -35,13 +35,6 @@ export function loadTaxonomy(digest: string): Promise<Taxonomy> {
   return current;
 }
 
-/** The taxonomy as it is now, for a caller without a refreshed search index at hand. */
-export async function currentTaxonomy(): Promise<Taxonomy> {
-  const prisma = await getPrisma();
-  const [row] = await prisma.$queryRaw<[{ digest: string }]>`SELECT ${TAXONOMY_DIGEST_SQL} AS digest`;
-  return loadTaxonomy(row.digest);
-}
-
 async function readTaxonomy(digest: string): Promise<Taxonomy> {
   const prisma = await getPrisma();
   const [providers, aliases, codes] = await Promise.all([

@@ -2,7 +2,9 @@ import { expect } from "vitest";
 import { NextRequest } from "next/server";
 import type { SourcingStandard, WireStatus } from "@/lib/db/generated/enums";
 import { parseArchiveQuery, queryProblems, type ArchiveQuery, type SearchParams } from "@/lib/search/archive-query";
+import { loadSearchIndex } from "@/lib/search/load-search-index";
 import { searchArchive, type SearchResult } from "@/lib/search/search-archive";
+import { loadTaxonomy, type Taxonomy } from "@/lib/search/taxonomy";
 import { testDb } from "./database";
 import { insertWire, type WireSeed } from "./fixtures";
 
@@ -210,4 +212,9 @@ export function toSearch(params: Record<string, string | string[]>): URLSearchPa
   const out = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) for (const one of Array.isArray(value) ? value : [value]) out.append(key, one);
   return out;
+}
+
+/** The taxonomy as the search index's refresh sees it now, as a search would resolve filters against it. */
+export async function currentTaxonomy(): Promise<Taxonomy> {
+  return loadTaxonomy((await loadSearchIndex()).taxonomy);
 }

@@ -3,10 +3,9 @@ import { getCode } from "@/lib/codes/get-code";
 import { listCodeFamilies } from "@/lib/codes/list-code-families";
 import { getProvider } from "@/lib/providers/get-provider";
 import { resolveProviders } from "@/lib/providers/resolve-providers";
-import { currentTaxonomy } from "@/lib/search/taxonomy";
 import { closeTestDb, importShipped, resetDatabase, testDb } from "../helpers/database";
 import { insertWire } from "../helpers/fixtures";
-import { search } from "../helpers/search";
+import { currentTaxonomy, search } from "../helpers/search";
 
 beforeAll(async () => {
   await testDb();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Direction, Page } from "@/lib/wires/keyset";
 import { resolveProviders } from "@/lib/providers/resolve-providers";
-import { currentTaxonomy } from "@/lib/search/taxonomy";
+import { currentTaxonomy } from "../helpers/search";
 import { listArchiveWires, type ArchiveFilter } from "@/lib/wires/list-archive-wires";
 import { LATEST_PAGE_SIZE, listLatestWires } from "@/lib/wires/list-latest-wires";
 import type { WireCard } from "@/lib/wires/wire-card";
