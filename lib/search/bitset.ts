@@ -29,14 +29,17 @@ export class Bitset {
     return ((this.words[index >>> 5] ?? 0) & (1 << (index & 31))) !== 0;
   }
 
+  // Indexed loops: for…of over a typed array is several times slower in the hot paths.
   count(): number {
+    const { words } = this;
     let total = 0;
-    for (const word of this.words) total += popcount(word);
+    for (let i = 0; i < words.length; i += 1) total += popcount(words[i]!);
     return total;
   }
 
   isEmpty(): boolean {
-    for (const word of this.words) if (word !== 0) return false;
+    const { words } = this;
+    for (let i = 0; i < words.length; i += 1) if (words[i] !== 0) return false;
     return true;
   }
 
@@ -50,7 +53,9 @@ export class Bitset {
   and(other: Bitset): this {
     const { words } = this;
     const theirs = other.words;
-    for (let i = 0; i < words.length; i += 1) words[i]! &= theirs[i] ?? 0;
+    const n = Math.min(words.length, theirs.length);
+    for (let i = 0; i < n; i += 1) words[i]! &= theirs[i]!;
+    if (n < words.length) words.fill(0, n);
     return this;
   }
 

@@ -1,4 +1,4 @@
-import { Bitset } from "./bitset";
+import { Bitset, recycle, scratchCopy } from "./bitset";
 import type { LexemePostings } from "./postings/load-postings";
 import { matchPhrase, type PhraseChain } from "./postings/match-phrase";
 import type { TsNode } from "./tsquery";
@@ -35,13 +35,18 @@ export function evaluateTextQuery(node: TsNode, postings: Map<string, LexemePost
     }
     case "phrase": {
       const chain = phraseChain(node);
-      const all = universe.clone();
-      for (const lexeme of chain?.lexemes ?? []) {
-        const found = postings.get(lexeme);
-        if (found) all.and(found.all);
-        else all.words.fill(0);
+      if (chain) {
+        // The wires holding every word of the phrase: the candidates whose positions are read.
+        const candidates = scratchCopy(universe);
+        for (const lexeme of chain.lexemes) {
+          const found = postings.get(lexeme);
+          if (found) candidates.and(found.all);
+          else candidates.words.fill(0);
+        }
+        const bits = matchPhrase(chain, postings, candidates);
+        recycle(candidates);
+        return { bits, exact: true };
       }
-      if (chain) return { bits: matchPhrase(chain, postings, all), exact: true };
       const left = evaluateTextQuery(node.left, postings, universe);
       const right = evaluateTextQuery(node.right, postings, universe);
       return { bits: left.bits.and(right.bits), exact: false };

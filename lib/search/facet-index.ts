@@ -49,8 +49,32 @@ export type FacetCounts = {
   year: Map<number, number>;
 };
 
+/**
+ * Each wire's facet values packed in four 32-bit words, so that counting a wire's values reads one
+ * cache line: its codes as bits of their first 32 code numbers; up to four providers, 16 bits each (the
+ * provider's number in this index plus one, 0 for none); severity, standard, status and year.
+ * Providers and codes that do not fit are kept in `overflow`.
+ */
+const FACT_WORDS = 4;
+const CODES_WORD = 0;
+const PROVIDERS_WORD = 1;
+const FIELDS_WORD = 3;
 const PROVIDER_SLOTS = 4;
-const CODE_SLOTS = 6;
+const CODE_BITS = 32;
+const MAX_PROVIDER_SLOT = 0xffff;
+const packFields = (severity: number, standard: number, status: number, year: number) =>
+  (severity | (standard << 3) | (status << 5) | ((year & 0xffff) << 16)) >>> 0;
+const severityOfFields = (fields: number) => fields & 7;
+const standardOfFields = (fields: number) => (fields >>> 3) & 3;
+const statusOfFields = (fields: number) => (fields >>> 5) & 3;
+const yearOfFields = (fields: number) => (fields << 0) >> 16;
+/**
+ * The costs (ns) the count chooses by, measured at a million wires: a wire visited (its packed values
+ * are one scattered read that misses the CPU's caches), and a word of one value's bitset through the
+ * SIMD kernel (which streams).
+ */
+const VISIT_NS = 150;
+const WORD_NS = 0.9;
 const MAX_ORD = 1 << 24; // keys pack (day, ord) into one float64 for sorting
 const DAY_MS = 86_400_000;
 
@@ -60,15 +84,15 @@ export class FacetIndex {
   readonly listed = new Bitset(1024);
   private readonly loaded = new Bitset(1024);
   day = new Int32Array(1024);
-  severity = new Uint8Array(1024);
-  standard = new Uint8Array(1024);
-  status = new Uint8Array(1024);
   /** Per ordinal, wire.text_seq: whether the block's text postings still hold the wire as it reads. */
   textSeq = new Float64Array(1024);
-  private providerSlots = new Int32Array(1024 * PROVIDER_SLOTS).fill(-1);
-  private codeSlots = new Int16Array(1024 * CODE_SLOTS).fill(-1);
+  /** Per ordinal, FACT_WORDS words: see FACT_WORDS. */
+  private facts = new Uint32Array(1024 * FACT_WORDS);
   private readonly overflow = new Map<number, { providers: number[]; codes: number[] }>();
   private readonly providerBits = new Map<number, Bitset>();
+  /** Provider ids by their number in this index (their slot in `facts` is the number plus one). */
+  private readonly providerIds: number[] = [];
+  private readonly providerNumbers = new Map<number, number>();
   private readonly codeNames: string[] = [];
   private readonly codeIds = new Map<string, number>();
   private readonly codeBits: Bitset[] = [];
@@ -83,7 +107,6 @@ export class FacetIndex {
   private orderDirty = false;
   private globalCounts?: FacetCounts;
   seq = 0n;
-  private maxProviderId = 0;
   private loadedCount = 0;
   private minDay = Number.MAX_SAFE_INTEGER;
   private maxDay = Number.MIN_SAFE_INTEGER;
@@ -105,6 +128,18 @@ export class FacetIndex {
     return this.loaded.has(ord);
   }
 
+  severityOf(ord: number): number {
+    return severityOfFields(this.facts[ord * FACT_WORDS + FIELDS_WORD]!);
+  }
+
+  standardOf(ord: number): number {
+    return standardOfFields(this.facts[ord * FACT_WORDS + FIELDS_WORD]!);
+  }
+
+  statusOf(ord: number): number {
+    return statusOfFields(this.facts[ord * FACT_WORDS + FIELDS_WORD]!);
+  }
+
   /** Adds or replaces one wire. */
   apply(row: IndexRow): void {
     if (row.ord >= MAX_ORD) throw new Error(`wire ordinal ${row.ord} is beyond the index's range`);
@@ -118,52 +153,69 @@ export class FacetIndex {
     this.day[ord] = row.day;
     if (row.day < this.minDay) this.minDay = row.day;
     if (row.day > this.maxDay) this.maxDay = row.day;
-    this.severity[ord] = row.severity;
     this.textSeq[ord] = row.textSeq ?? 0;
-    this.standard[ord] = STANDARD_CODES[row.standard];
-    this.status[ord] = STATUS_CODES[row.status];
+    const standard = STANDARD_CODES[row.standard];
+    const status = STATUS_CODES[row.status];
+    const year = yearOfDay(row.day);
+    const at = ord * FACT_WORDS;
+    const { facts } = this;
+    facts[at + FIELDS_WORD] = packFields(row.severity, standard, status, year);
     this.severityBits[row.severity]!.set(ord);
-    this.standardBits[this.standard[ord]!]!.set(ord);
-    this.statusBits[this.status[ord]!]!.set(ord);
-    this.bitsFor(this.yearBits, yearOfDay(row.day)).set(ord);
+    this.standardBits[standard]!.set(ord);
+    this.statusBits[status]!.set(ord);
+    this.bitsFor(this.yearBits, year).set(ord);
     if (row.status !== "MERGED") this.listed.set(ord);
-    const codes = row.codes.map((code) => this.codeId(code));
-    row.providers.forEach((id, i) => {
-      if (id > this.maxProviderId) this.maxProviderId = id;
+    const extra = { providers: [] as number[], codes: [] as number[] };
+    let slot = 0;
+    for (const id of new Set(row.providers)) {
       this.bitsFor(this.providerBits, id).set(ord);
-      if (i < PROVIDER_SLOTS) this.providerSlots[ord * PROVIDER_SLOTS + i] = id;
-    });
-    codes.forEach((id, i) => {
-      this.codeBits[id]!.set(ord);
-      if (i < CODE_SLOTS) this.codeSlots[ord * CODE_SLOTS + i] = id;
-    });
-    if (row.providers.length > PROVIDER_SLOTS || codes.length > CODE_SLOTS) {
-      this.overflow.set(ord, { providers: row.providers.slice(PROVIDER_SLOTS), codes: codes.slice(CODE_SLOTS) });
+      const number = this.providerNumber(id);
+      if (slot < PROVIDER_SLOTS && number < MAX_PROVIDER_SLOT) {
+        const word = at + PROVIDERS_WORD + (slot >>> 1);
+        facts[word] = (facts[word]! | ((number + 1) << ((slot & 1) * 16))) >>> 0;
+        slot += 1;
+      } else {
+        extra.providers.push(id);
+      }
     }
+    for (const id of new Set(row.codes.map((code) => this.codeId(code)))) {
+      this.codeBits[id]!.set(ord);
+      if (id < CODE_BITS) facts[at + CODES_WORD] = (facts[at + CODES_WORD]! | (1 << id)) >>> 0;
+      else extra.codes.push(id);
+    }
+    if (extra.providers.length > 0 || extra.codes.length > 0) this.overflow.set(ord, extra);
     this.globalCounts = undefined;
   }
 
   private remove(ord: number): void {
+    const at = ord * FACT_WORDS;
+    const { facts } = this;
+    const fields = facts[at + FIELDS_WORD]!;
     this.listed.clear(ord);
-    this.severityBits[this.severity[ord]!]?.clear(ord);
-    this.standardBits[this.standard[ord]!]?.clear(ord);
-    this.statusBits[this.status[ord]!]?.clear(ord);
-    this.yearBits.get(yearOfDay(this.day[ord]!))?.clear(ord);
-    this.forEachProvider(ord, (id) => this.providerBits.get(id)?.clear(ord));
-    this.forEachCode(ord, (id) => this.codeBits[id]?.clear(ord));
-    this.providerSlots.fill(-1, ord * PROVIDER_SLOTS, (ord + 1) * PROVIDER_SLOTS);
-    this.codeSlots.fill(-1, ord * CODE_SLOTS, (ord + 1) * CODE_SLOTS);
+    this.severityBits[severityOfFields(fields)]?.clear(ord);
+    this.standardBits[standardOfFields(fields)]?.clear(ord);
+    this.statusBits[statusOfFields(fields)]?.clear(ord);
+    this.yearBits.get(yearOfFields(fields))?.clear(ord);
+    for (let slot = 0; slot < PROVIDER_SLOTS; slot += 1) {
+      const number = (facts[at + PROVIDERS_WORD + (slot >>> 1)]! >>> ((slot & 1) * 16)) & 0xffff;
+      if (number > 0) this.providerBits.get(this.providerIds[number - 1]!)?.clear(ord);
+    }
+    for (let codes = facts[at + CODES_WORD]!; codes !== 0; codes &= codes - 1) this.codeBits[31 - Math.clz32(codes & -codes)]?.clear(ord);
+    const extra = this.overflow.get(ord);
+    extra?.providers.forEach((id) => this.providerBits.get(id)?.clear(ord));
+    extra?.codes.forEach((id) => this.codeBits[id]?.clear(ord));
+    facts.fill(0, at, at + FACT_WORDS);
     this.overflow.delete(ord);
   }
 
-  private forEachProvider(ord: number, visit: (id: number) => void): void {
-    forEachSlot(this.providerSlots, PROVIDER_SLOTS, ord, visit);
-    this.overflow.get(ord)?.providers.forEach(visit);
-  }
-
-  private forEachCode(ord: number, visit: (id: number) => void): void {
-    forEachSlot(this.codeSlots, CODE_SLOTS, ord, visit);
-    this.overflow.get(ord)?.codes.forEach(visit);
+  private providerNumber(id: number): number {
+    let number = this.providerNumbers.get(id);
+    if (number === undefined) {
+      number = this.providerIds.length;
+      this.providerIds.push(id);
+      this.providerNumbers.set(id, number);
+    }
+    return number;
   }
 
   private codeId(code: string): number {
@@ -190,19 +242,14 @@ export class FacetIndex {
     if (needed <= this.day.length) return;
     let capacity = this.day.length;
     while (capacity < needed) capacity *= 2;
-    const grow = <T extends Int32Array | Uint8Array | Int16Array | Float64Array>(array: T, size: number, fill?: number): T => {
+    const grow = <T extends Int32Array | Uint32Array | Float64Array>(array: T, size: number): T => {
       const next = new (array.constructor as new (n: number) => T)(size);
-      if (fill !== undefined) next.fill(fill);
       next.set(array);
       return next;
     };
     this.day = grow(this.day, capacity);
-    this.severity = grow(this.severity, capacity);
     this.textSeq = grow(this.textSeq, capacity);
-    this.standard = grow(this.standard, capacity);
-    this.status = grow(this.status, capacity);
-    this.providerSlots = grow(this.providerSlots, capacity * PROVIDER_SLOTS, -1);
-    this.codeSlots = grow(this.codeSlots, capacity * CODE_SLOTS, -1);
+    this.facts = grow(this.facts, capacity * FACT_WORDS);
     this.listed.grow(capacity);
     this.loaded.grow(capacity);
     this.arena.grow(capacity);
@@ -277,97 +324,71 @@ export class FacetIndex {
   }
 
   /**
-   * Counts, per value of each facet in `facets`, the wires in `mask`. Two ways, chosen per facet by
-   * their cost: visit each wire of the mask (cheap for small masks), or intersect the mask with each
-   * value's bitset and count the bits (a cost per value, whatever the mask's size). Hot loops: typed
-   * arrays, no closures.
+   * Counts, per value of each facet in `facets`, the wires in `mask`. Two ways, chosen by their cost:
+   * visit each wire of the mask and read its packed values (one cache line a wire, whatever the number
+   * of facets), or intersect the mask with each value's bitset and count the bits (a pass over the
+   * archive per value, whatever the mask's size). Hot loops: typed arrays, no closures.
    */
   count(mask: Bitset, facets: FacetName[]): FacetCounts {
     const want = new Set(facets);
-    const members = mask.count();
-    const words = mask.words.length;
-    // Measured costs (ns) at a million wires: a value's bitset about 0.8 a word through the SIMD kernel
-    // (it streams); a wire visited about 80 for its provider or code slots (scattered reads that miss
-    // the CPU's caches) and 30 for the one-byte fields and the day.
-    const perValue = (values: number, perWire: number) => values * words * 0.8 < members * perWire;
-    const bitsetsFor = {
-      provider: want.has("provider") && perValue(this.providerBits.size, 80),
-      code: want.has("code") && perValue(this.codeBits.length, 80),
-      severity: want.has("severity") && perValue(this.severityBits.length, 30),
-      standard: want.has("standard") && perValue(this.standardBits.length, 30),
-      status: want.has("status") && perValue(this.statusBits.length, 30),
-      year: want.has("year") && perValue(this.yearBits.size, 30),
-    };
-    const bySeverity = want.has("severity") && !bitsetsFor.severity;
-    const byStandard = want.has("standard") && !bitsetsFor.standard;
-    const byStatus = want.has("status") && !bitsetsFor.status;
-    const byProvider = want.has("provider") && !bitsetsFor.provider;
-    const byCode = want.has("code") && !bitsetsFor.code;
-    const byYear = want.has("year") && !bitsetsFor.year;
+    const bySeverity = want.has("severity");
+    const byStandard = want.has("standard");
+    const byStatus = want.has("status");
+    const byProvider = want.has("provider");
+    const byCode = want.has("code");
+    const byYear = want.has("year");
     const severity = new Float64Array(6);
     const standard = new Float64Array(3);
     const status = new Float64Array(4);
-    const providerCounts = new Float64Array(this.maxProviderId + 1);
+    const providerCounts = new Float64Array(this.providerIds.length + 1);
     const codeCounts = new Float64Array(this.codeNames.length);
     const yearCounts = new Map<number, number>();
-    const dayCounts = byYear && this.maxDay >= this.minDay ? new Float64Array(this.maxDay - this.minDay + 1) : undefined;
-    if (bySeverity || byStandard || byStatus || byProvider || byCode || byYear) {
-      const { words: maskWords } = mask;
-      const { providerSlots, codeSlots, day } = this;
-      for (let w = 0; w < maskWords.length; w += 1) {
-        let word = maskWords[w]!;
-        while (word !== 0) {
-          const low = word & -word;
-          const ord = (w << 5) + 31 - Math.clz32(low);
-          word ^= low;
-          if (bySeverity) severity[this.severity[ord]!]! += 1;
-          if (byStandard) standard[this.standard[ord]!]! += 1;
-          if (byStatus) status[this.status[ord]!]! += 1;
-          if (byProvider) {
-            for (let i = ord * PROVIDER_SLOTS, end = i + PROVIDER_SLOTS; i < end && providerSlots[i]! >= 0; i += 1) providerCounts[providerSlots[i]!]! += 1;
-          }
-          if (byCode) {
-            for (let i = ord * CODE_SLOTS, end = i + CODE_SLOTS; i < end && codeSlots[i]! >= 0; i += 1) codeCounts[codeSlots[i]!]! += 1;
-          }
-          if (dayCounts) dayCounts[day[ord]! - this.minDay]! += 1;
-        }
-      }
+    const values =
+      (bySeverity ? this.severityBits.length : 0) +
+      (byStandard ? this.standardBits.length : 0) +
+      (byStatus ? this.statusBits.length : 0) +
+      (byProvider ? this.providerBits.size : 0) +
+      (byCode ? this.codeBits.length : 0) +
+      (byYear ? this.yearBits.size : 0);
+    if (mask.count() * VISIT_NS < values * mask.words.length * WORD_NS) {
+      const firstYear = yearOfDay(Math.min(this.minDay, this.maxDay));
+      const years = new Float64Array(this.maxDay >= this.minDay ? yearOfDay(this.maxDay) - firstYear + 1 : 0);
+      // Every facet is counted, wanted or not: one loop without branches on the facets is quicker.
+      visitFacts(mask.words, this.facts, { codes: codeCounts, providers: providerCounts, severity, standard, status, years, firstYear });
       for (const [ord, extra] of this.overflow) {
         if (!mask.has(ord)) continue;
-        if (byProvider) for (const id of extra.providers) providerCounts[id]! += 1;
+        if (byProvider) for (const id of extra.providers) providerCounts[this.providerNumbers.get(id)! + 1]! += 1;
         if (byCode) for (const id of extra.codes) codeCounts[id]! += 1;
       }
-    }
-    // The values counted by their bitsets, all in one pass of the SIMD kernel.
-    const rows: Bitset[] = [];
-    const into: [counts: Float64Array | Map<number, number>, key: number][] = [];
-    const add = (bits: Bitset, counts: Float64Array | Map<number, number>, key: number) => {
-      rows.push(bits);
-      into.push([counts, key]);
-    };
-    if (bitsetsFor.severity) this.severityBits.forEach((bits, value) => add(bits, severity, value));
-    if (bitsetsFor.standard) this.standardBits.forEach((bits, value) => add(bits, standard, value));
-    if (bitsetsFor.status) this.statusBits.forEach((bits, value) => add(bits, status, value));
-    if (bitsetsFor.provider) for (const [id, bits] of this.providerBits) add(bits, providerCounts, id);
-    if (bitsetsFor.code) this.codeBits.forEach((bits, id) => add(bits, codeCounts, id));
-    if (bitsetsFor.year) for (const [year, bits] of this.yearBits) add(bits, yearCounts, year);
-    this.arena.countShared(mask, rows).forEach((n, i) => {
-      const [counts, key] = into[i]!;
-      if (counts instanceof Map) {
-        if (n > 0) counts.set(key, n);
-      } else {
-        counts[key] = n;
+      if (byYear) years.forEach((n, i) => n > 0 && yearCounts.set(firstYear + i, n));
+      for (const [wanted, counts] of [[bySeverity, severity], [byStandard, standard], [byStatus, status], [byProvider, providerCounts], [byCode, codeCounts]] as const) {
+        if (!wanted) counts.fill(0);
       }
-    });
-    if (dayCounts) {
-      dayCounts.forEach((n, offset) => {
-        if (n === 0) return;
-        const year = yearOfDay(this.minDay + offset);
-        yearCounts.set(year, (yearCounts.get(year) ?? 0) + n);
+    } else {
+      // Every value's bitset against the mask, in one pass of the SIMD kernel.
+      const rows: Bitset[] = [];
+      const into: [counts: Float64Array | Map<number, number>, key: number][] = [];
+      const add = (bits: Bitset, counts: Float64Array | Map<number, number>, key: number) => {
+        rows.push(bits);
+        into.push([counts, key]);
+      };
+      if (bySeverity) this.severityBits.forEach((bits, value) => add(bits, severity, value));
+      if (byStandard) this.standardBits.forEach((bits, value) => add(bits, standard, value));
+      if (byStatus) this.statusBits.forEach((bits, value) => add(bits, status, value));
+      if (byProvider) for (const [id, bits] of this.providerBits) add(bits, providerCounts, this.providerNumbers.get(id)! + 1);
+      if (byCode) this.codeBits.forEach((bits, id) => add(bits, codeCounts, id));
+      if (byYear) for (const [year, bits] of this.yearBits) add(bits, yearCounts, year);
+      this.arena.countShared(mask, rows).forEach((n, i) => {
+        const [counts, key] = into[i]!;
+        if (counts instanceof Map) {
+          if (n > 0) counts.set(key, n);
+        } else {
+          counts[key] = n;
+        }
       });
     }
     const provider = new Map<number, number>();
-    providerCounts.forEach((n, id) => n > 0 && provider.set(id, n));
+    providerCounts.forEach((n, number) => number > 0 && n > 0 && provider.set(this.providerIds[number - 1]!, n));
     const code = new Map<string, number>();
     codeCounts.forEach((n, id) => n > 0 && code.set(this.codeNames[id]!, n));
     return { provider, code, severity: [...severity], standard: [...standard], status: [...status], year: yearCounts };
@@ -413,6 +434,42 @@ export class FacetIndex {
 }
 
 
+type FactCounts = {
+  codes: Float64Array;
+  providers: Float64Array;
+  severity: Float64Array;
+  standard: Float64Array;
+  status: Float64Array;
+  years: Float64Array;
+  firstYear: number;
+};
+
+/** Adds each wire of the mask's packed values (FACT_WORDS) to the counts. */
+function visitFacts(words: Uint32Array, facts: Uint32Array, counts: FactCounts): void {
+  const { codes: codeCounts, providers, severity, standard, status, years, firstYear } = counts;
+  for (let w = 0; w < words.length; w += 1) {
+    let word = words[w]!;
+    while (word !== 0) {
+      const low = word & -word;
+      const at = ((w << 5) + 31 - Math.clz32(low)) * FACT_WORDS;
+      word ^= low;
+      for (let codes = facts[at + CODES_WORD]!; codes !== 0; codes &= codes - 1) codeCounts[31 - Math.clz32(codes & -codes)]! += 1;
+      const first = facts[at + PROVIDERS_WORD]!;
+      const second = facts[at + PROVIDERS_WORD + 1]!;
+      // Empty slots count in providers[0], which stands for no provider.
+      providers[first & 0xffff]! += 1;
+      providers[first >>> 16]! += 1;
+      providers[second & 0xffff]! += 1;
+      providers[second >>> 16]! += 1;
+      const fields = facts[at + FIELDS_WORD]!;
+      severity[severityOfFields(fields)]! += 1;
+      standard[standardOfFields(fields)]! += 1;
+      status[statusOfFields(fields)]! += 1;
+      years[yearOfFields(fields) - firstYear]! += 1;
+    }
+  }
+}
+
 const yearsByDay = new Map<number, number>();
 
 /** The calendar year of a day number (days since 1970-01-01, UTC). */
@@ -425,10 +482,6 @@ function yearOfDay(day: number): number {
   return year;
 }
 
-/** The filled slots of one wire in a fixed-width slot array (-1 marks the end). */
-function forEachSlot(slots: Int32Array | Int16Array, width: number, ord: number, visit: (id: number) => void): void {
-  for (let i = ord * width, end = i + width; i < end && slots[i]! >= 0; i += 1) visit(slots[i]!);
-}
 
 export const dayOf = (isoDate: string) => Math.round(Date.parse(`${isoDate}T00:00:00Z`) / DAY_MS);
 export const isoOfDay = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);

@@ -24,8 +24,6 @@ export type TextMatch = {
 export const WORD_POINTS = { headline: 10, summary: 4, body: 2 } as const;
 /** Beyond this many wires that the postings do not hold, a search runs wholly in PostgreSQL. */
 const LIVE_LIMIT = 50_000;
-/** Up to this many query words, levels are found with set operations; past it, wire by wire. */
-const SET_LEVELS_UP_TO = 3;
 const CACHE_ENTRIES = 64;
 const cache = new Map<string, TextMatch>();
 const PARSED_ENTRIES = 1000;
@@ -66,8 +64,9 @@ export async function matchText(text: string, index: FacetIndex, options: { live
     liveWires = bits;
   } else {
     postings = await loadPostings(queryLexemes(tree), blocks, capacity, phraseLexemes(tree));
-    const universe = index.loadedSet().clone().andNot(dirty.bits);
+    const universe = scratchCopy(index.loadedSet()).andNot(dirty.bits);
     const evaluated = evaluateTextQuery(tree, postings, universe);
+    recycle(universe);
     bits = evaluated.exact ? evaluated.bits : await narrow(evaluated.bits, q);
     live = dirty.ords.length > 0 ? await liveMatches(q, ranked, dirty.ords) : new Map();
     for (const ord of live.keys()) if (ord < capacity) bits.set(ord);
@@ -113,58 +112,53 @@ async function parseQuery(q: string): Promise<TsNode | null> {
 }
 
 /**
- * The wires of `mask` by points: for the wires the postings hold, by set operations over where each
- * word stands (headline, summary, body, absent); for the others, from the points PostgreSQL gave them.
+ * The wires of `mask` by points: for the wires the postings hold, from where each word stands
+ * (headline, summary, body, absent), worked out 32 wires at a time; for the others, from the points
+ * PostgreSQL gave them.
  */
 function rankLevels(mask: Bitset, words: LexemePostings[], live: Map<number, number>, liveWires: Bitset): RankLevel[] {
-  const levels = new Map<number, Bitset>();
-  const into = (points: number) => {
-    let bits = levels.get(points);
-    if (!bits) {
-      bits = scratchBitset(mask.capacity);
-      levels.set(points, bits);
-    }
-    return bits;
-  };
+  const levels: Bitset[] = [];
   const clean = live.size > 0 ? scratchCopy(mask).andNot(liveWires) : mask;
-  // Set operations cost passes over the whole archive; unless the matches are a large share of it,
-  // they are quicker one by one.
-  if (words.length <= SET_LEVELS_UP_TO && clean.count() * 8 > clean.capacity) {
-    const split = (i: number, wires: Bitset, points: number): void => {
-      if (wires.isEmpty()) return;
-      if (i === words.length) {
-        into(points).or(wires);
-        return;
-      }
-      const word = words[i]!;
-      const rest = scratchCopy(wires);
-      const headline = scratchCopy(wires).and(word.headline);
-      rest.andNot(headline);
-      const summary = scratchCopy(rest).and(word.summary);
-      rest.andNot(summary);
-      const body = scratchCopy(rest).and(word.all);
-      rest.andNot(body);
-      split(i + 1, headline, points + WORD_POINTS.headline);
-      split(i + 1, summary, points + WORD_POINTS.summary);
-      split(i + 1, body, points + WORD_POINTS.body);
-      split(i + 1, rest, points);
-      recycle(headline, summary, body, rest);
-    };
-    split(0, clean, 0);
-  } else {
-    clean.forEach((ord) => {
-      let points = 0;
-      for (const word of words) {
-        if (word.headline.has(ord)) points += WORD_POINTS.headline;
-        else if (word.summary.has(ord)) points += WORD_POINTS.summary;
-        else if (word.all.has(ord)) points += WORD_POINTS.body;
-      }
-      into(points).set(ord);
-    });
+  const planes: Uint32Array[] = words.flatMap((word) => [word.headline.words, word.summary.words, word.all.words]);
+  const { words: maskWords } = clean;
+  for (let w = 0; w < maskWords.length; w += 1) {
+    const bits = maskWords[w]!;
+    if (bits !== 0) splitWord(w, bits, 0, 0, planes, levels, mask.capacity);
   }
   if (clean !== mask) recycle(clean);
-  for (const [ord, points] of live) if (mask.has(ord)) into(points).set(ord);
-  return [...levels].sort((a, b) => b[0] - a[0]).map(([points, bits]) => ({ points, bits }));
+  for (const [ord, points] of live) {
+    if (!mask.has(ord)) continue;
+    (levels[points] ??= scratchBitset(mask.capacity)).set(ord);
+  }
+  const out: RankLevel[] = [];
+  for (let points = levels.length - 1; points >= 0; points -= 1) {
+    const bits = levels[points];
+    if (bits) out.push({ points, bits });
+  }
+  return out;
+}
+
+/**
+ * Sorts the wires of word `w` whose bits are `bits` by where query word `i` stands in each (headline,
+ * summary, body, absent), then on to the next query word; adds each group to the level of its points.
+ * `planes` holds three word arrays per query word: headline, summary, anywhere.
+ */
+function splitWord(w: number, bits: number, i: number, points: number, planes: Uint32Array[], levels: Bitset[], capacity: number): void {
+  if (i * 3 === planes.length) {
+    const level = (levels[points] ??= scratchBitset(capacity));
+    level.words[w]! |= bits;
+    return;
+  }
+  const headline = bits & (planes[i * 3]![w] ?? 0);
+  let rest = bits & ~headline;
+  const summary = rest & (planes[i * 3 + 1]![w] ?? 0);
+  rest &= ~summary;
+  const body = rest & (planes[i * 3 + 2]![w] ?? 0);
+  rest &= ~body;
+  if (headline !== 0) splitWord(w, headline, i + 1, points + WORD_POINTS.headline, planes, levels, capacity);
+  if (summary !== 0) splitWord(w, summary, i + 1, points + WORD_POINTS.summary, planes, levels, capacity);
+  if (body !== 0) splitWord(w, body, i + 1, points + WORD_POINTS.body, planes, levels, capacity);
+  if (rest !== 0) splitWord(w, rest, i + 1, points, planes, levels, capacity);
 }
 
 /** The tsquery literal of one lexeme, as PostgreSQL prints it. */

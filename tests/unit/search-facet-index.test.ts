@@ -46,9 +46,9 @@ describe("FacetIndex.apply", () => {
     expect(index.size).toBe(9);
     expect(members(index.listed)).toEqual([1, 2, 3, 4, 5, 7, 8]);
     expect(index.day[5]).toBe(dayOf("2024-02-29"));
-    expect(index.severity[4]).toBe(5);
-    expect(index.standard[3]).toBe(STANDARD_CODES.CONFIRMED);
-    expect(index.status[6]).toBe(STATUS_CODES.MERGED);
+    expect(index.severityOf(4)).toBe(5);
+    expect(index.standardOf(3)).toBe(STANDARD_CODES.CONFIRMED);
+    expect(index.statusOf(6)).toBe(STATUS_CODES.MERGED);
   });
 
   test("updating a row moves its bits: old values no longer match, new ones do", () => {
@@ -269,6 +269,8 @@ describe("FacetIndex.count on a larger index", () => {
   const STANDARDS = ["PROVISIONAL", "STANDARD", "CONFIRMED"] as const;
   const STATUSES = ["PUBLISHED", "CORRECTED", "WITHDRAWN", "MERGED"] as const;
   const CODES = ["M1", "M2", "M3", "F1", "F7", "F10", "S1", "S3", "C1"];
+  // More codes than a wire's packed values have bits for: the rare ones past the 32nd are kept apart.
+  const RARE_CODES = Array.from({ length: 30 }, (_, i) => `X${i + 1}`);
 
   function randomRows(count: number) {
     let state = 12345;
@@ -282,6 +284,7 @@ describe("FacetIndex.count on a larger index", () => {
       const many = ord % 97 === 0;
       const providers = [...new Set(Array.from({ length: many ? 6 : 1 + next(3) }, () => 1 + next(40)))];
       const codes = [...new Set(Array.from({ length: many ? 8 : 1 + next(4) }, () => CODES[next(CODES.length)]!))];
+      if (ord % 7 === 0) codes.push(RARE_CODES[next(RARE_CODES.length)]!);
       rows.push(row(ord, isoOfDay(dayOf("2009-06-01") + next(6000)), {
         severity: 1 + next(5),
         standard: STANDARDS[next(3)]!,
@@ -323,12 +326,15 @@ describe("FacetIndex.count on a larger index", () => {
     const listed = (ord: number) => rows[ord - 1]!.status !== "MERGED";
     const wide = index.mask({ severity: { min: 2, max: 5 } });
     const narrow = index.mask({ providerIds: [3], codes: ["F7"] });
+    const rare = index.mask({ codes: RARE_CODES.slice(0, 10) });
     expect(narrow.count()).toBeGreaterThan(0);
     expect(narrow.count()).toBeLessThan(100);
+    expect(rare.count()).toBeGreaterThan(0);
     const cases: [Bitset, (ord: number) => boolean][] = [
       [index.listed, listed],
       [wide, (ord) => listed(ord) && rows[ord - 1]!.severity >= 2],
       [narrow, (ord) => listed(ord) && rows[ord - 1]!.providers.includes(3) && rows[ord - 1]!.codes.includes("F7")],
+      [rare, (ord) => listed(ord) && rows[ord - 1]!.codes.some((code) => RARE_CODES.slice(0, 10).includes(code))],
     ];
     for (const [mask, keep] of cases) {
       const counts = index.count(mask, ["provider", "code", "severity", "standard", "status", "year"]);

@@ -256,7 +256,7 @@ describe("pageByRank", () => {
 
   test("filters narrow the ranked list", () => {
     const narrowed = index.mask({ text: textBits(), severity: { min: 1, max: 2 } });
-    expect(pageByRank(levelsOf(entries, narrowed), index, undefined, undefined, 50).ords).toEqual(expectedFor(entries, (ord) => index.severity[ord]! <= 2));
+    expect(pageByRank(levelsOf(entries, narrowed), index, undefined, undefined, 50).ords).toEqual(expectedFor(entries, (ord) => index.severityOf(ord) <= 2));
   });
 
   test("matches added after a cursor was made: better ones stay above it, worse ones are not skipped", () => {

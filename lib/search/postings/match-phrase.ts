@@ -6,9 +6,19 @@ import { PositionsReader } from "./positions-codec";
 /** `lexemes[0] <distances[0]> lexemes[1] <distances[1]> ...`, as websearch_to_tsquery writes a quoted phrase. */
 export type PhraseChain = { lexemes: string[]; distances: number[] };
 
-/** One lexeme's postings in one block, read in step with the others: the entry at `at`. */
-type Cursor = { offsets: Uint16Array; positions: PositionsReader; at: number };
+/** One lexeme's postings in one block, read in step with the others: its entry `entry`, whose positions the reader is at. */
+class Cursor {
+  entry = 0;
+  readonly positions: PositionsReader;
+  constructor(
+    readonly offsets: Uint16Array,
+    positions: Uint8Array,
+  ) {
+    this.positions = new PositionsReader(positions);
+  }
+}
 type Holder = { array: Int32Array };
+const BLOCK_WORDS = 1 << (BLOCK_BITS - 5);
 
 /**
  * The candidates (wires holding every lexeme of the chain) in which the lexemes stand at the chain's
@@ -18,56 +28,66 @@ type Holder = { array: Int32Array };
  */
 export function matchPhrase(chain: PhraseChain, postings: Map<string, LexemePostings>, candidates: Bitset): Bitset {
   const out = new Bitset(candidates.capacity);
-  const blocks = new Set<number>();
-  candidates.forEach((ord) => blocks.add(ord >>> BLOCK_BITS));
+  const first = postings.get(chain.lexemes[0]!)?.positions;
+  if (!first) return out;
   // Scratch position lists, reused: a lexeme keeps at most 256 positions in a tsvector.
-  let current: Holder = { array: new Int32Array(256) };
-  let next: Holder = { array: new Int32Array(256) };
-  const right: Holder = { array: new Int32Array(256) };
-  for (const block of blocks) {
+  const lists: [Holder, Holder, Holder] = [{ array: new Int32Array(256) }, { array: new Int32Array(256) }, { array: new Int32Array(256) }];
+  const { words } = candidates;
+  for (const block of first.keys()) {
+    if (!anyInBlock(words, block)) continue;
     const cursors: Cursor[] = [];
     for (const lexeme of chain.lexemes) {
       const stored = postings.get(lexeme)?.positions?.get(block);
       if (!stored) break;
-      cursors.push({ offsets: readOffsets(stored.ords), positions: new PositionsReader(stored.positions), at: 0 });
+      cursors.push(new Cursor(readOffsets(stored.ords), stored.positions));
     }
-    if (cursors.length < chain.lexemes.length) continue;
-    const base = block << BLOCK_BITS;
-    const first = cursors[0]!;
-    for (; first.at < first.offsets.length; ) {
-      const offset = first.offsets[first.at]!;
-      if (!candidates.has(base + offset)) {
-        skip(first);
-        continue;
-      }
-      // The first lexeme's positions, then each step keeps the right-hand positions that follow them.
-      let count = read(first, current);
-      for (let step = 1; step < cursors.length && count > 0; step += 1) {
-        const cursor = cursors[step]!;
-        while (cursor.at < cursor.offsets.length && cursor.offsets[cursor.at]! < offset) skip(cursor);
-        if (cursor.offsets[cursor.at] !== offset) {
-          count = 0;
-          break;
-        }
-        const rightCount = read(cursor, right);
-        if (next.array.length < rightCount) next.array = new Int32Array(rightCount);
-        count = follow(current.array, count, right.array, rightCount, chain.distances[step - 1]!, next.array);
-        [current, next] = [next, current];
-      }
-      if (count > 0) out.set(base + offset);
-    }
+    if (cursors.length === chain.lexemes.length) matchBlock(block, cursors, chain.distances, words, out, lists);
   }
   return out;
 }
 
-function skip(cursor: Cursor): void {
-  cursor.positions.skip();
-  cursor.at += 1;
+function anyInBlock(words: Uint32Array, block: number): boolean {
+  for (let w = block * BLOCK_WORDS, end = Math.min(words.length, w + BLOCK_WORDS); w < end; w += 1) if (words[w] !== 0) return true;
+  return false;
 }
 
-function read(cursor: Cursor, into: Holder): number {
-  cursor.at += 1;
-  return cursor.positions.readInto(into);
+function matchBlock(block: number, cursors: Cursor[], distances: number[], words: Uint32Array, out: Bitset, lists: [Holder, Holder, Holder]): void {
+  const base = block << BLOCK_BITS;
+  const lead = cursors[0]!;
+  const { offsets } = lead;
+  let [current, next, right] = lists;
+  for (let entry = 0; entry < offsets.length; entry += 1) {
+    const ord = base + offsets[entry]!;
+    if (((words[ord >>> 5] ?? 0) & (1 << (ord & 31))) === 0) {
+      lead.positions.skip();
+      continue;
+    }
+    // The first lexeme's positions, then each step keeps the right-hand positions that follow them.
+    let count = lead.positions.readInto(current);
+    for (let step = 1; step < cursors.length && count > 0; step += 1) {
+      const cursor = cursors[step]!;
+      const theirs = cursor.offsets;
+      while (cursor.entry < theirs.length && base + theirs[cursor.entry]! < ord) {
+        cursor.positions.skip();
+        cursor.entry += 1;
+      }
+      if (cursor.entry === theirs.length || base + theirs[cursor.entry]! !== ord) {
+        count = 0;
+        break;
+      }
+      cursor.entry += 1;
+      const rightCount = cursor.positions.readInto(right);
+      if (next.array.length < rightCount) next.array = new Int32Array(rightCount);
+      count = follow(current.array, count, right.array, rightCount, distances[step - 1]!, next.array);
+      const swap = current;
+      current = next;
+      next = swap;
+    }
+    if (count > 0) out.set(ord);
+  }
+  lists[0] = current;
+  lists[1] = next;
+  lists[2] = right;
 }
 
 /** Writes to `out` the positions of `right` that stand `distance` after one of `left` (both ascending); returns how many. */
@@ -81,4 +101,3 @@ function follow(left: Int32Array, leftCount: number, right: Int32Array, rightCou
   }
   return n;
 }
-

@@ -1,18 +1,22 @@
 /**
- * Reads a posting row's positions, one wire at a time. The row holds, per wire of the block in
+ * A posting row's positions, read one wire at a time. The row holds, per wire of the block in
  * ordinal order, the number of positions, then each position as its distance from the one before, all
  * as LEB128 varints (positions run to 16,383, so most take one byte).
  */
 export class PositionsReader {
-  private at = 0;
+  /** The byte the next wire's entry starts at. */
+  at = 0;
 
   constructor(private readonly bytes: Uint8Array) {}
 
   private varint(): number {
-    let value = 0;
-    let shift = 0;
+    const { bytes } = this;
+    let byte = bytes[this.at++]!;
+    if (byte < 0x80) return byte;
+    let value = byte & 0x7f;
+    let shift = 7;
     for (;;) {
-      const byte = this.bytes[this.at++]!;
+      byte = bytes[this.at++]!;
       value |= (byte & 0x7f) << shift;
       if (byte < 0x80) return value;
       shift += 7;
@@ -41,7 +45,10 @@ export class PositionsReader {
 
   /** Passes over the next wire's positions: only the last byte of each varint is below 0x80. */
   skip(): void {
+    const { bytes } = this;
     let count = this.varint();
-    while (count > 0) if (this.bytes[this.at++]! < 0x80) count -= 1;
+    let at = this.at;
+    while (count > 0 && at < bytes.length) if (bytes[at++]! < 0x80) count -= 1;
+    this.at = at;
   }
 }
