@@ -90,11 +90,10 @@ export class FacetIndex {
   private facts = new Uint32Array(1024 * FACT_WORDS);
   private readonly overflow = new Map<number, { providers: number[]; codes: number[] }>();
   private readonly providerBits = new Map<number, Bitset>();
-  /** Provider ids by their number in this index (their slot in `facts` is the number plus one). */
-  private readonly providerIds: number[] = [];
-  private readonly providerNumbers = new Map<number, number>();
-  private readonly codeNames: string[] = [];
-  private readonly codeIds = new Map<string, number>();
+  /** Providers by their number in this index (their slot in `facts` is the number plus one). */
+  private readonly providerNumbers = new Numbering<number>();
+  /** Codes by number: the bit of a code in `facts`, and its place in `codeBits`. */
+  private readonly codeNumbers = new Numbering<string>();
   private readonly codeBits: Bitset[] = [];
   /** Every value's bitset (provider, code, severity, standard, status, year), for SIMD counting. */
   private readonly arena = new BitsetArena(1024);
@@ -169,7 +168,7 @@ export class FacetIndex {
     let slot = 0;
     for (const id of new Set(row.providers)) {
       this.bitsFor(this.providerBits, id).set(ord);
-      const number = this.providerNumber(id);
+      const number = this.providerNumbers.numberOf(id);
       if (slot < PROVIDER_SLOTS && number < MAX_PROVIDER_SLOT) {
         const word = at + PROVIDERS_WORD + (slot >>> 1);
         facts[word] = (facts[word]! | ((number + 1) << ((slot & 1) * 16))) >>> 0;
@@ -178,7 +177,7 @@ export class FacetIndex {
         extra.providers.push(id);
       }
     }
-    for (const id of new Set(row.codes.map((code) => this.codeId(code)))) {
+    for (const id of new Set(row.codes.map((code) => this.codeNumber(code)))) {
       this.codeBits[id]!.set(ord);
       if (id < CODE_BITS) facts[at + CODES_WORD] = (facts[at + CODES_WORD]! | (1 << id)) >>> 0;
       else extra.codes.push(id);
@@ -198,7 +197,7 @@ export class FacetIndex {
     this.yearBits.get(yearOfFields(fields))?.clear(ord);
     for (let slot = 0; slot < PROVIDER_SLOTS; slot += 1) {
       const number = (facts[at + PROVIDERS_WORD + (slot >>> 1)]! >>> ((slot & 1) * 16)) & 0xffff;
-      if (number > 0) this.providerBits.get(this.providerIds[number - 1]!)?.clear(ord);
+      if (number > 0) this.providerBits.get(this.providerNumbers.keys[number - 1]!)?.clear(ord);
     }
     for (let codes = facts[at + CODES_WORD]!; codes !== 0; codes &= codes - 1) this.codeBits[31 - Math.clz32(codes & -codes)]?.clear(ord);
     const extra = this.overflow.get(ord);
@@ -208,25 +207,10 @@ export class FacetIndex {
     this.overflow.delete(ord);
   }
 
-  private providerNumber(id: number): number {
-    let number = this.providerNumbers.get(id);
-    if (number === undefined) {
-      number = this.providerIds.length;
-      this.providerIds.push(id);
-      this.providerNumbers.set(id, number);
-    }
+  private codeNumber(code: string): number {
+    const number = this.codeNumbers.numberOf(code);
+    if (number === this.codeBits.length) this.codeBits.push(this.arena.allocate());
     return number;
-  }
-
-  private codeId(code: string): number {
-    let id = this.codeIds.get(code);
-    if (id === undefined) {
-      id = this.codeNames.length;
-      this.codeNames.push(code);
-      this.codeIds.set(code, id);
-      this.codeBits.push(this.arena.allocate());
-    }
-    return id;
   }
 
   private bitsFor(map: Map<number, Bitset>, key: number): Bitset {
@@ -289,7 +273,7 @@ export class FacetIndex {
       parts.set(name, union);
     };
     if (filter.providerIds?.length) anyOf("provider", filter.providerIds.map((id) => this.providerBits.get(id)));
-    if (filter.codes?.length) anyOf("code", filter.codes.map((code) => this.codeBits[this.codeIds.get(code) ?? -1]));
+    if (filter.codes?.length) anyOf("code", filter.codes.map((code) => this.codeBits[this.codeNumbers.find(code) ?? -1]));
     if (filter.severity) anyOf("severity", this.severityBits.slice(filter.severity.min, filter.severity.max + 1));
     if (filter.standards?.length) anyOf("standard", filter.standards.map((s) => this.standardBits[s]));
     if (filter.statuses?.length) anyOf("status", filter.statuses.map((s) => this.statusBits[s]));
@@ -340,8 +324,8 @@ export class FacetIndex {
     const severity = new Float64Array(6);
     const standard = new Float64Array(3);
     const status = new Float64Array(4);
-    const providerCounts = new Float64Array(this.providerIds.length + 1);
-    const codeCounts = new Float64Array(this.codeNames.length);
+    const providerCounts = new Float64Array(this.providerNumbers.keys.length + 1);
+    const codeCounts = new Float64Array(this.codeNumbers.keys.length);
     const yearCounts = new Map<number, number>();
     const values =
       (bySeverity ? this.severityBits.length : 0) +
@@ -357,7 +341,7 @@ export class FacetIndex {
       visitFacts(mask.words, this.facts, { codes: codeCounts, providers: providerCounts, severity, standard, status, years, firstYear });
       for (const [ord, extra] of this.overflow) {
         if (!mask.has(ord)) continue;
-        if (byProvider) for (const id of extra.providers) providerCounts[this.providerNumbers.get(id)! + 1]! += 1;
+        if (byProvider) for (const id of extra.providers) providerCounts[this.providerNumbers.find(id)! + 1]! += 1;
         if (byCode) for (const id of extra.codes) codeCounts[id]! += 1;
       }
       if (byYear) years.forEach((n, i) => n > 0 && yearCounts.set(firstYear + i, n));
@@ -375,7 +359,7 @@ export class FacetIndex {
       if (bySeverity) this.severityBits.forEach((bits, value) => add(bits, severity, value));
       if (byStandard) this.standardBits.forEach((bits, value) => add(bits, standard, value));
       if (byStatus) this.statusBits.forEach((bits, value) => add(bits, status, value));
-      if (byProvider) for (const [id, bits] of this.providerBits) add(bits, providerCounts, this.providerNumbers.get(id)! + 1);
+      if (byProvider) for (const [id, bits] of this.providerBits) add(bits, providerCounts, this.providerNumbers.find(id)! + 1);
       if (byCode) this.codeBits.forEach((bits, id) => add(bits, codeCounts, id));
       if (byYear) for (const [year, bits] of this.yearBits) add(bits, yearCounts, year);
       this.arena.countShared(mask, rows).forEach((n, i) => {
@@ -388,9 +372,9 @@ export class FacetIndex {
       });
     }
     const provider = new Map<number, number>();
-    providerCounts.forEach((n, number) => number > 0 && n > 0 && provider.set(this.providerIds[number - 1]!, n));
+    providerCounts.forEach((n, number) => number > 0 && n > 0 && provider.set(this.providerNumbers.keys[number - 1]!, n));
     const code = new Map<string, number>();
-    codeCounts.forEach((n, id) => n > 0 && code.set(this.codeNames[id]!, n));
+    codeCounts.forEach((n, id) => n > 0 && code.set(this.codeNumbers.keys[id]!, n));
     return { provider, code, severity: [...severity], standard: [...standard], status: [...status], year: yearCounts };
   }
 
@@ -429,10 +413,30 @@ export class FacetIndex {
   }
 
   codeList(): string[] {
-    return [...this.codeNames];
+    return [...this.codeNumbers.keys];
   }
 }
 
+
+/** Numbers 0, 1, 2… given to keys in the order they are first seen. */
+class Numbering<K> {
+  readonly keys: K[] = [];
+  private readonly numbers = new Map<K, number>();
+
+  find(key: K): number | undefined {
+    return this.numbers.get(key);
+  }
+
+  numberOf(key: K): number {
+    let number = this.numbers.get(key);
+    if (number === undefined) {
+      number = this.keys.length;
+      this.keys.push(key);
+      this.numbers.set(key, number);
+    }
+    return number;
+  }
+}
 
 type FactCounts = {
   codes: Float64Array;

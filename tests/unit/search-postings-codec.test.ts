@@ -2,6 +2,8 @@ import { describe, expect, test } from "vitest";
 import { Bitset } from "@/lib/search/bitset";
 import { BlockPostingsBuilder } from "@/lib/search/postings/build-block-postings";
 import { addOrds, BLOCK_SIZE, encodeOrds, readOffsets } from "@/lib/search/postings/ord-sets";
+import type { LexemePostings } from "@/lib/search/postings/load-postings";
+import { matchPhrase } from "@/lib/search/postings/match-phrase";
 import { PositionsReader } from "@/lib/search/postings/positions-codec";
 
 describe("ordinal sets of a block", () => {
@@ -50,5 +52,68 @@ describe("BlockPostingsBuilder", () => {
     expect(() => builder.add(4, "'a':1")).toThrow(/ascending/);
     expect(() => builder.add(BLOCK_SIZE, "'a':1")).toThrow(/block 0/);
     expect(() => builder.add(6, "a:1")).toThrow(/quoted lexeme/);
+  });
+});
+
+describe("PositionsReader", () => {
+  test("reads and skips wires whose positions take several bytes; a cut-off row ends the skip", () => {
+    const builder = new BlockPostingsBuilder(0);
+    builder.add(1, "'word':5,130,16383");
+    builder.add(2, "'word':127,128");
+    builder.add(3, "'word':2000");
+    const positions = [...builder.rows()][0]!.positions;
+    const reader = new PositionsReader(positions);
+    reader.skip();
+    expect(reader.next()).toEqual([127, 128]);
+    expect(reader.next()).toEqual([2000]);
+    const again = new PositionsReader(positions);
+    expect(again.next()).toEqual([5, 130, 16383]);
+    const cut = new PositionsReader(positions.subarray(0, 3));
+    cut.skip();
+    expect(cut.at).toBe(3);
+  });
+});
+
+describe("matchPhrase", () => {
+  // Three wires of block 1: "alpha beta", "alpha gamma beta", "beta alpha"; wire 4 has alpha twice and beta after the second.
+  function phrasePostings() {
+    const builder = new BlockPostingsBuilder(1);
+    builder.add(BLOCK_SIZE + 1, "'alpha':1 'beta':2");
+    builder.add(BLOCK_SIZE + 2, "'alpha':1 'beta':3 'gamma':2");
+    builder.add(BLOCK_SIZE + 3, "'alpha':2 'beta':1");
+    builder.add(BLOCK_SIZE + 4, "'alpha':1,7 'beta':8");
+    const postings = new Map<string, LexemePostings>();
+    for (const row of builder.rows()) {
+      const all = new Bitset(2 * BLOCK_SIZE);
+      addOrds(row.ords, 1, all);
+      postings.set(row.lexeme, {
+        lexeme: row.lexeme,
+        all,
+        headline: new Bitset(2 * BLOCK_SIZE),
+        summary: new Bitset(2 * BLOCK_SIZE),
+        positions: new Map([[1, { ords: row.ords, positions: row.positions }]]),
+        key: "",
+        bytes: 0,
+      });
+    }
+    return postings;
+  }
+  const found = (bits: Bitset) => {
+    const out: number[] = [];
+    bits.forEach((ord) => out.push(ord - BLOCK_SIZE));
+    return out;
+  };
+
+  test("the words at the chain's distances, among the candidates only", () => {
+    const postings = phrasePostings();
+    const candidates = postings.get("alpha")!.all.clone().and(postings.get("beta")!.all);
+    expect(found(matchPhrase({ lexemes: ["alpha", "beta"], distances: [1] }, postings, candidates))).toEqual([1, 4]);
+    expect(found(matchPhrase({ lexemes: ["alpha", "beta"], distances: [2] }, postings, candidates))).toEqual([2]);
+    expect(found(matchPhrase({ lexemes: ["beta", "alpha"], distances: [1] }, postings, candidates))).toEqual([3]);
+    expect(found(matchPhrase({ lexemes: ["alpha", "gamma", "beta"], distances: [1, 1] }, postings, candidates))).toEqual([2]);
+    const withoutFirst = candidates.clone();
+    withoutFirst.clear(BLOCK_SIZE + 1);
+    expect(found(matchPhrase({ lexemes: ["alpha", "beta"], distances: [1] }, postings, withoutFirst))).toEqual([4]);
+    expect(found(matchPhrase({ lexemes: ["alpha", "delta"], distances: [1] }, postings, candidates))).toEqual([]);
   });
 });
