@@ -37,12 +37,6 @@ export class Bitset {
     return total;
   }
 
-  isEmpty(): boolean {
-    const { words } = this;
-    for (let i = 0; i < words.length; i += 1) if (words[i] !== 0) return false;
-    return true;
-  }
-
   clone(): Bitset {
     const copy = new Bitset(0);
     copy.words = this.words.slice();

@@ -68,7 +68,7 @@ export async function searchArchive(query: ArchiveQuery, options: { limit?: numb
   }
   const [items, facets, suggestion] = await Promise.all([
     loadHits(page.ords, text ? query.q : undefined),
-    facetList(index, filter, mask, unknown, resolved, query),
+    facetList(index, filter, mask, total, unknown, resolved, query),
     query.q && total < 3 ? suggestSpelling(query.q) : Promise.resolve(undefined),
   ]);
   recycle(mask);
@@ -107,6 +107,7 @@ async function facetList(
   index: FacetIndex,
   filter: IndexFilter,
   mask: ReturnType<FacetIndex["mask"]>,
+  total: number,
   unknown: boolean,
   resolved: ResolvedFilters,
   query: ArchiveQuery,
@@ -121,7 +122,7 @@ async function facetList(
   };
   const names = Object.keys(active) as FacetName[];
   const nothingActive = !filter.text && !unknown && names.every((name) => !active[name]);
-  const base = nothingActive ? index.allCounts() : index.count(mask, names.filter((name) => !active[name]));
+  const base = nothingActive ? index.allCounts() : index.count(mask, names.filter((name) => !active[name]), total);
   // A facet whose filter is the only one active counts over every listed wire: the cached counts.
   const alone = (name: FacetName) => !filter.text && !unknown && names.every((other) => other === name || !active[other]);
   const countsFor = (name: FacetName): FacetCounts => {

@@ -45,7 +45,10 @@ export async function loadPostings(lexemes: string[], blocks: SearchBlocks, capa
     out.set(lexeme, { lexeme, all: new Bitset(size), headline: new Bitset(size), summary: new Bitset(size), key: blocks.key, bytes: 0 });
   }
   const positioned = missing.filter((lexeme) => withPositions.includes(lexeme));
-  const rows = await postingRows(missing, positioned);
+  const prisma = await getPrisma();
+  const rows = await prisma.$queryRaw<{ lexeme: string; block: number; ords: Uint8Array; headline: Uint8Array | null; summary: Uint8Array | null; positions: Uint8Array | null }[]>`
+    SELECT lexeme, block, ords, headline, summary, CASE WHEN lexeme = ANY(${positioned}) THEN positions END AS positions
+    FROM search_posting WHERE lexeme = ANY(${missing})`;
   for (const row of rows) {
     // Rows of a block that is not (or no longer) built are ignored: its wires are searched live.
     if (!blocks.tokens.has(row.block)) continue;
@@ -62,16 +65,6 @@ export async function loadPostings(lexemes: string[], blocks: SearchBlocks, capa
   for (const lexeme of positioned) out.get(lexeme)!.positions ??= new Map();
   for (const lexeme of missing) remember(out.get(lexeme)!);
   return out;
-}
-
-type PostingRow = { lexeme: string; block: number; ords: Uint8Array; headline: Uint8Array | null; summary: Uint8Array | null; positions: Uint8Array | null };
-
-const POSTINGS_SQL = `SELECT lexeme, block, ords, headline, summary, CASE WHEN lexeme = ANY($2::text[]) THEN positions END AS positions
-  FROM search_posting WHERE lexeme = ANY($1::text[])`;
-
-async function postingRows(lexemes: string[], positioned: string[]): Promise<PostingRow[]> {
-  const prisma = await getPrisma();
-  return prisma.$queryRawUnsafe<PostingRow[]>(POSTINGS_SQL, lexemes, positioned);
 }
 
 function remember(postings: LexemePostings): void {
