@@ -10,11 +10,13 @@ const AUTO_SUBMIT = new Set(["checkbox", "radio", "date", "select-one"]);
  * next/form navigates without a reload, and changing a checkbox, select or date submits it at once.
  * `stateKey` changes with every new URL state, and the inputs are then reset to what the server
  * rendered: uncontrolled inputs otherwise keep the reader's last change (a chip removed elsewhere
- * would leave its checkbox ticked).
+ * would leave its checkbox ticked). A filter changed while the page's scripts were still loading
+ * is applied as soon as they run, rather than left showing a choice the results do not reflect.
  */
 export function ArchiveForm({ id, stateKey, className, children }: { id: string; stateKey: string; className?: string; children: ReactNode }) {
   const ref = useRef<HTMLFormElement>(null);
   const refocus = useRef<string | null>(null);
+  const rendered = useRef<string | null>(null);
 
   useEffect(() => {
     const form = ref.current;
@@ -29,6 +31,11 @@ export function ArchiveForm({ id, stateKey, className, children }: { id: string;
       timer = window.setTimeout(() => form.requestSubmit(), field.type === "date" ? 800 : 0);
     };
     form.addEventListener("change", onChange);
+    const early = Array.from(form.elements).find(changedBeforeScripts);
+    if (early) {
+      refocus.current = early.id || null;
+      form.requestSubmit();
+    }
     return () => {
       window.clearTimeout(timer);
       form.removeEventListener("change", onChange);
@@ -37,7 +44,10 @@ export function ArchiveForm({ id, stateKey, className, children }: { id: string;
 
   useEffect(() => {
     const form = ref.current;
-    if (!form) return;
+    // On the first render the inputs already hold what the server rendered, or the reader's early change.
+    const first = rendered.current === null;
+    rendered.current = stateKey;
+    if (!form || first) return;
     for (const field of Array.from(form.elements)) {
       if (field instanceof HTMLInputElement) {
         if (field.type === "checkbox" || field.type === "radio") field.checked = field.defaultChecked;
@@ -57,6 +67,14 @@ export function ArchiveForm({ id, stateKey, className, children }: { id: string;
       {children}
     </Form>
   );
+}
+
+/** A checkbox, select or date that no longer holds what the server rendered, before any change event was heard. */
+function changedBeforeScripts(field: Element): field is HTMLInputElement | HTMLSelectElement {
+  if (field instanceof HTMLInputElement && AUTO_SUBMIT.has(field.type)) {
+    return field.type === "checkbox" || field.type === "radio" ? field.checked !== field.defaultChecked : field.value !== field.defaultValue;
+  }
+  return field instanceof HTMLSelectElement && field.dataset.value !== undefined && field.value !== field.dataset.value;
 }
 
 /** Leaves empty fields out of the URL (q=&from=) by lifting their names until next/form has read the form. */

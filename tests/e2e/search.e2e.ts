@@ -119,6 +119,24 @@ test.describe("Archive search", () => {
     expect(times.every((time) => time.startsWith("2022-"))).toBe(true);
   });
 
+  test("a filter changed while the page's scripts are still loading is applied once they run", async ({ page }) => {
+    let release!: () => void;
+    const scriptsHeld = new Promise<void>((resolve) => (release = resolve));
+    await page.route("**/_next/static/**/*.js", async (route) => {
+      await scriptsHeld;
+      await route.continue();
+    });
+    await page.goto("/archive", { waitUntil: "domcontentloaded" });
+    await filters(page).getByRole("combobox", { name: /level or a range/ }).selectOption("3");
+    await filters(page).getByRole("checkbox", { name: /^OpenAI \(\d+\)$/ }).check();
+    release();
+    await expect(page).toHaveURL("/archive?provider=openai&severity=3");
+    await expect(activeFilters(page).getByRole("link", { name: /Provider: OpenAI/ })).toBeVisible();
+    await expect(filters(page).getByRole("combobox", { name: /level or a range/ })).toHaveValue("3");
+    const count = await total(page);
+    await expect(wires(page).getByText("SEV-3", { exact: true })).toHaveCount(count);
+  });
+
   test("page links appear only when there are more wires than a page, and a bad page link says so", async ({ page }) => {
     // The shipped archive fits on one page.
     await page.goto("/archive");
