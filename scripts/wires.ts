@@ -159,7 +159,7 @@ async function generate(args: string[]): Promise<number> {
     console.log(
       `done in ${total.toFixed(1)} s: ${number(report.created)} wires written in ${report.seconds.toFixed(1)} s, ` +
         `${number(report.wiresPerSecond)} wires/s on average (generation indexes ${number(report.firstIndex)} to ${number(report.firstIndex + report.created - 1)}); ` +
-        `${number(report.builtVectors)} search vectors built by the generator, the rest by the database's trigger; ` +
+        `${number(report.builtVectors)} search vectors built by the generator, the rest by the database; ` +
         `text postings rebuilt in ${report.postingsSeconds.toFixed(1)} s`,
     );
     console.log(

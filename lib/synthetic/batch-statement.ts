@@ -1,3 +1,4 @@
+import { ARCHIVE_CHANGED_CHANNEL } from "@/lib/http/archive-revision";
 import { arrayLiteral } from "./array-literal";
 import { binaryArray, binaryTextArray, TSVECTOR_OID } from "./binary-array";
 import type { SyntheticWire } from "./build-wire";
@@ -11,11 +12,24 @@ export const RATIONALE_TEST = `Counterfactual "but-for" test per the Editor's Gu
 // One statement writes a whole batch: the server runs it without waiting on the client between
 // tables, and a statement is atomic, so an interrupted run leaves whole wires only. Foreign keys
 // are checked at the end of the statement, when every table of the batch has its rows.
+//
+// The statement does itself what the wire table's per-row trigger does (a vector where none was
+// built, the search sequence), and sends the archive's change notification, so that it writes the
+// same rows on a session that has per-row triggers switched off (see sql-session.ts). With the
+// triggers on, the trigger takes a second sequence number (a gap, no harm), and PostgreSQL sends
+// the notification raised twice in one transaction once.
 const SQL = `
 WITH w AS (
-  INSERT INTO wire (id, slug, headline, summary, body, occurred_on, published_at, updated_at, severity, sourcing_standard, status, status_note, search_vector)
-  SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::date[], $7::timestamptz[], $8::timestamptz[],
-    $9::smallint[], $10::text[]::"SourcingStandard"[], $11::text[]::"WireStatus"[], $12::text[], $32::tsvector[])
+  INSERT INTO wire (id, slug, headline, summary, body, occurred_on, published_at, updated_at, severity, sourcing_standard, status, status_note,
+    search_vector, search_seq, text_seq)
+  SELECT id, slug, headline, summary, body, occurred_on, published_at, updated_at, severity, sourcing_standard, status, status_note,
+    coalesce(vector, wire_search_vector(headline, summary, body)), seq, seq
+  FROM (
+    SELECT *, nextval('wire_search_seq_seq') AS seq
+    FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::date[], $7::timestamptz[], $8::timestamptz[],
+      $9::smallint[], $10::text[]::"SourcingStandard"[], $11::text[]::"WireStatus"[], $12::text[], $32::tsvector[])
+      AS x(id, slug, headline, summary, body, occurred_on, published_at, updated_at, severity, sourcing_standard, status, status_note, vector)
+  ) AS numbered
 ), s AS (
   INSERT INTO source (wire_id, position, title, publisher, url, published_on, kind, archived_url)
   SELECT * FROM unnest($13::text[], $14::int[], $15::text[], $16::text[], $17::text[], $18::date[], $19::text[]::"SourceKind"[], $20::text[])
@@ -28,9 +42,11 @@ WITH w AS (
   SELECT wire_id, text, 'CLASSIFICATION_RUN', $29::text, basis_date, $30::text, 1, updated_at
   FROM unnest($1::text[], $27::text[], $28::date[], $7::timestamptz[]) AS x(wire_id, text, basis_date, updated_at)
   RETURNING wire_id, text, basis, basis_label, basis_date, test, version, updated_at
+), v AS (
+  INSERT INTO rationale_revision (wire_id, version, text, basis, basis_label, basis_date, test, reason, author, created_at)
+  SELECT wire_id, version, text, basis, basis_label, basis_date, test, $31::text, basis_label, updated_at FROM r
 )
-INSERT INTO rationale_revision (wire_id, version, text, basis, basis_label, basis_date, test, reason, author, created_at)
-SELECT wire_id, version, text, basis, basis_label, basis_date, test, $31::text, basis_label, updated_at FROM r`;
+SELECT pg_notify($33::text, '')`;
 
 /**
  * How the arrays are bound: "binary" (node-postgres sends Buffers in PostgreSQL's binary form, which the
@@ -40,7 +56,7 @@ export type ArrayEncoding = "binary" | "text";
 
 /**
  * The statement that inserts `wires` with their sources, providers, codes, rationale and its first revision.
- * `searchVectors[i]` is wire i's search vector in the binary form; null (or none) lets the trigger compute it.
+ * `searchVectors[i]` is wire i's search vector in the binary form; null (or none) has the statement compute it.
  */
 export function batchStatement(
   wires: readonly SyntheticWire[],
@@ -68,7 +84,7 @@ export function batchStatement(
   );
   const given = wires.map((_, index) => searchVectors[index] ?? null);
   const vectors = binary ? binaryArray(TSVECTOR_OID, given) : arrayLiteral(given.map((vector) => (vector === null ? null : tsvectorLiteral(vector))));
-  return { sql: SQL, params: [...arrays, RATIONALE_LABEL, RATIONALE_TEST, reason, vectors] };
+  return { sql: SQL, params: [...arrays, RATIONALE_LABEL, RATIONALE_TEST, reason, vectors, ARCHIVE_CHANGED_CHANNEL] };
 }
 
 type Column = { text: boolean; values: unknown[] };

@@ -2,6 +2,7 @@ import { importContent } from "@/lib/content/import-content";
 import type { Database } from "@/lib/db/open-database";
 import { batchStatement } from "./batch-statement";
 import { buildWire, type SyntheticWire } from "./build-wire";
+import { checkTagReferences } from "./check-tag-references";
 import { ensureSyntheticProviders } from "./ensure-synthetic-providers";
 import { flushPendingIndexEntries } from "./flush-pending-index-entries";
 import { createGenerationPlan } from "./generation-plan";
@@ -39,7 +40,7 @@ export type GenerateReport = WireTablesSize & {
   firstIndex: number;
   seconds: number;
   wiresPerSecond: number;
-  /** Wires whose search vector the generator built; the trigger computed the others'. */
+  /** Wires whose search vector the generator built; the database computed the others'. */
   builtVectors: number;
   /** Rebuilding the text postings of the blocks the run wrote to, after the writing. */
   postingsSeconds: number;
@@ -73,6 +74,7 @@ export async function generateWires(db: Database, options: GenerateOptions): Pro
         `The archive already holds ${state.count.toLocaleString("en-US")} synthetic wires: pass --append to add ${options.count.toLocaleString("en-US")} more, or --reset to empty the wire tables and start again.`,
       );
     }
+    log(pool.perRowChecks ? "writing with the foreign keys checked row by row" : "writing with per-row triggers off; tag references are checked once at the end");
     const plan = createGenerationPlan(options.seed, await ensureSyntheticProviders(main), await loadRankedCodes(main));
     const next = new Map(state.nextNumbers);
     const allocate = (year: number) => {
@@ -107,8 +109,10 @@ export async function generateWires(db: Database, options: GenerateOptions): Pro
       },
       options.signal,
     );
-    // Part of the writing: the index entries the run left pending are merged before the clock stops.
+    // Part of the writing: the index entries the run left pending are merged, and references the
+    // per-row checks did not look at are checked, before the clock stops.
     await flushPendingIndexEntries(main);
+    if (!pool.perRowChecks) await checkTagReferences(main);
     const seconds = (performance.now() - started) / 1000;
     log("building the search's text postings of the blocks written");
     const postings = await openPostingsConnection(db, options.url);

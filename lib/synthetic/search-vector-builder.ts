@@ -2,26 +2,26 @@ import { arrayLiteral } from "./array-literal";
 import type { SqlSession } from "./sql-session";
 
 /**
- * Builds wires' search vectors in JavaScript, exactly as the `wire_search_refresh` trigger computes them:
+ * Builds wires' search vectors in JavaScript, exactly as the database's `wire_search_vector` computes them:
  *
  *   setweight(to_tsvector('english', translate(headline, '·', '-')), 'A') ||
  *   setweight(to_tsvector('english', translate(summary, '·', '-')), 'B') ||
  *   setweight(to_tsvector('english', translate(body, '·', '-')), 'C')
  *
- * PostgreSQL's text parser is most of the trigger's cost, and synthetic wires repeat a finite
+ * PostgreSQL's text parser is most of that function's cost, and synthetic wires repeat a finite
  * vocabulary. So each distinct piece of text between spaces is parsed by PostgreSQL once per run
  * (to_tsvector, same configuration), and vectors are put together from those pieces with the positions
  * (phrase search depends on them) and weights to_tsvector gives. The vector goes into the INSERT in
  * PostgreSQL's binary form (what tsvector_send writes), which the server reads without parsing text,
- * and the trigger keeps a vector an insert supplies.
+ * and neither the INSERT nor the trigger computes a vector again where one is supplied.
  *
  * Exactness rests on one property of the default parser: outside an HTML tag, no token spans a
  * space, tab or line break, so the pieces parsed one by one give the tokens of the whole text.
- * Text with a "<" (a possible tag) or a very long piece gets no vector here (null): the trigger
+ * Text with a "<" (a possible tag) or a very long piece gets no vector here (null): the database
  * computes it.
  */
 export type SearchVectorBuilder = {
-  /** Each wire's vector in the binary form, or null where the trigger has to compute it. */
+  /** Each wire's vector in the binary form, or null where the database has to compute it. */
   build(wires: readonly WireText[]): Promise<(Buffer | null)[]>;
   /** How many distinct pieces of text PostgreSQL has parsed so far. */
   readonly pieces: number;
@@ -29,14 +29,14 @@ export type SearchVectorBuilder = {
 
 export type WireText = { headline: string; summary: string; body: string };
 
-/** The trigger's text search configuration. */
+/** The text search configuration of `wire_search_vector`. */
 export const SEARCH_CONFIG = "english";
 /** The weight bits of a binary position, per part: A (3) for the headline, B (2) the summary, C (1) the body. */
 const WEIGHT_BITS = [3 << 14, 2 << 14, 1 << 14] as const;
 /** tsvector limits: positions run to 16383, and a lexeme keeps at most 255 of them (MAXENTRYPOS, MAXNUMPOS). */
 const MAX_POSITION = 16_383;
 const MAX_POSITIONS_PER_LEXEME = 255;
-/** Longer pieces are left to the trigger: the parser skips words over 2047 bytes, with a notice. */
+/** Longer pieces are left to the database: the parser skips words over 2047 bytes, with a notice. */
 const MAX_PIECE = 200;
 const UNKNOWN = Symbol("unknown piece");
 /** A word that is its own lexeme and no stop word. */
@@ -109,7 +109,7 @@ export function createSearchVectorBuilder(session: SqlSession): SearchVectorBuil
     return id;
   }
 
-  /** The vector, null when the trigger must compute it, or UNKNOWN after adding the pieces it lacks to `missing`. */
+  /** The vector, null when the database must compute it, or UNKNOWN after adding the pieces it lacks to `missing`. */
   function vector(wire: WireText, missing: Set<string>): Buffer | null | typeof UNKNOWN {
     current += 1;
     order.length = 0;

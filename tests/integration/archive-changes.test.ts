@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { StopListening } from "@/lib/db/listen";
+import { env } from "@/lib/env";
 import { ARCHIVE_CHANGED_CHANNEL } from "@/lib/http/archive-revision";
+import { generateWires } from "@/lib/synthetic/generate-wires";
+import { SHIPPED_CONTENT } from "../helpers/content-copy";
 import { closeTestDb, importShipped, resetDatabase, testDb } from "../helpers/database";
 
 // The page cache serves a page until PostgreSQL announces a change to public content
@@ -80,6 +83,14 @@ describe("announcements of changes to the archive's content", () => {
     expect(await notificationsFrom(rolledBack)).toBe(0);
     const [note] = await prisma.$queryRaw<{ status_note: string }[]>`SELECT status_note FROM wire WHERE id = ${wire!.id}`;
     expect(note!.status_note).toBe("One.");
+  });
+
+  test("generated wires are announced batch by batch, though the generator writes without per-row triggers", { timeout: 60_000 }, async () => {
+    const db = await testDb();
+    const generate = () =>
+      generateWires(db, { count: 30, seed: 3, batchSize: 10, mode: "append", contentDir: SHIPPED_CONTENT, url: env().DATABASE_URL });
+    // Three batches, each a transaction of its own: at least three announcements, whatever else the run writes.
+    expect(await notificationsFrom(generate)).toBeGreaterThanOrEqual(3);
   });
 
   test("what readers never see is not announced: accounts, sessions, the audit trail, the search postings", async () => {

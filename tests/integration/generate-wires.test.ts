@@ -1,7 +1,11 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { env } from "@/lib/env";
+import { batchStatement } from "@/lib/synthetic/batch-statement";
+import type { SyntheticWire } from "@/lib/synthetic/build-wire";
+import { checkTagReferences } from "@/lib/synthetic/check-tag-references";
 import { GenerateRefusedError, generateWires, type GenerateOptions } from "@/lib/synthetic/generate-wires";
+import { openSessions, type SqlSession } from "@/lib/synthetic/sql-session";
 import { expectedRareMatches, SEARCH_TERMS } from "@/lib/synthetic/search-terms";
 import { SHIPPED_CONTENT } from "../helpers/content-copy";
 import { closeTestDb, resetDatabase, testDb } from "../helpers/database";
@@ -137,6 +141,19 @@ describe("an archive of 300 synthetic wires", () => {
     expect(coded).toBeLessThan(0.62);
   });
 
+  test("on PostgreSQL the batches go in with per-row triggers off, and every wire still has a search number of its own", async () => {
+    const mode = env().DATABASE_URL ? "writing with per-row triggers off; tag references are checked once at the end" : "writing with the foreign keys checked row by row";
+    expect(first.messages).toContain(mode);
+    const [numbers] = await sql<{ wires: number; distinct: number; unset: number; apart: number }>(
+      `SELECT count(*)::int AS wires, count(DISTINCT search_seq)::int AS distinct, count(*) FILTER (WHERE search_seq = 0)::int AS unset,
+         count(*) FILTER (WHERE text_seq <> search_seq)::int AS apart
+       FROM wire WHERE id ~ $1`,
+      SYNTHETIC,
+    );
+    // The postings are built from text_seq: a wire without one would never be searched from them.
+    expect(numbers).toEqual({ wires: COUNT, distinct: COUNT, unset: 0, apart: 0 });
+  });
+
   // Last in this block: it adds wires.
   test("refuses to add to synthetic wires unless told to append; appending continues the numbering", { timeout: 120_000 }, async () => {
     await expect(generate({ count: 10 })).rejects.toThrow(GenerateRefusedError);
@@ -179,5 +196,75 @@ describe("runs", () => {
     expect(report).toMatchObject({ created: 20, firstIndex: 0, wires: 30, syntheticWires: 20 });
     expect(await one(`SELECT count(*)::int AS n FROM rationale_revision`)).toBe(30);
     expect(await one(`SELECT count(*)::int AS n FROM wire WHERE id = 'AIW-2022-0008'`)).toBe(1);
+  });
+});
+
+/** A batch session as the generator opens it, with per-row triggers off (on PGlite, switched off here). */
+async function withTriggersOff<T>(work: (session: SqlSession) => Promise<T>): Promise<T> {
+  const pool = await openSessions(await testDb(), env().DATABASE_URL, 1);
+  const [session] = pool.sessions;
+  const switchHere = pool.perRowChecks;
+  // PostgreSQL's test role is a superuser: the generator's own sessions must have switched them off.
+  if (env().DATABASE_URL) expect(switchHere).toBe(false);
+  try {
+    if (switchHere) await session!.execute("SET session_replication_role = replica");
+    return await work(session!);
+  } finally {
+    if (switchHere) await session!.execute("RESET session_replication_role");
+    await pool.close();
+  }
+}
+
+describe("writing without per-row triggers", () => {
+  beforeEach(resetDatabase);
+
+  test("text the generator builds no vector for gets the database's own, and a search number", async () => {
+    await generate({ count: 1 });
+    const [wire] = await sql<{ id: string; provider: number; code: string }>(
+      `SELECT w.id, wp.provider_id AS provider, wc.code FROM wire w JOIN wire_provider wp ON wp.wire_id = w.id JOIN wire_code wc ON wc.wire_id = w.id WHERE w.id ~ $1 LIMIT 1`,
+      SYNTHETIC,
+    );
+    const tagged: SyntheticWire = {
+      id: "AIW-2024-900001",
+      slug: "markup-in-a-headline",
+      headline: "Chatbot prints <b>bold</b> markup in its answers",
+      summary: "A model's answers showed raw HTML tags · again.",
+      body: "The <i>tags</i> appeared in every answer for a day.",
+      occurredOn: "2024-03-01",
+      publishedAt: "2024-03-02T10:00:00.000Z",
+      updatedAt: "2024-03-02T10:00:00.000Z",
+      severity: 2,
+      sourcingStandard: "STANDARD",
+      status: "PUBLISHED",
+      statusNote: null,
+      sources: [{ title: "Report", publisher: "Example", url: "https://news.example/markup", publishedOn: "2024-03-02", kind: "REPORT", archivedUrl: null }],
+      providerIds: [Number(wire!.provider)],
+      codes: [wire!.code],
+      rationale: { text: "The answers misled readers.", basisDate: "2024-03-03" },
+    };
+    await withTriggersOff(async (session) => {
+      const statement = batchStatement([tagged], "test", [null], env().DATABASE_URL ? "binary" : "text");
+      await session.execute(statement.sql, statement.params);
+    });
+    const [row] = await sql<{ same: boolean; seq: number; text_seq: number; later: boolean }>(
+      `SELECT search_vector = setweight(to_tsvector('english', translate(headline, '·', '-')), 'A') ||
+           setweight(to_tsvector('english', translate(summary, '·', '-')), 'B') ||
+           setweight(to_tsvector('english', translate(body, '·', '-')), 'C') AS same,
+         search_seq AS seq, text_seq, search_seq > (SELECT max(search_seq) FROM wire WHERE id <> $1) AS later
+       FROM wire WHERE id = $1`,
+      tagged.id,
+    );
+    expect(row).toMatchObject({ same: true, later: true });
+    expect(Number(row!.text_seq)).toBe(Number(row!.seq));
+  });
+
+  test("a tag naming a provider or code that is not in the archive fails the run's check, with the counts", async () => {
+    await generate({ count: 20 });
+    await withTriggersOff(async (session) => {
+      await expect(checkTagReferences(session)).resolves.toBeUndefined();
+      await session.execute(`INSERT INTO wire_provider (wire_id, provider_id, position) SELECT id, 999999, 9 FROM wire WHERE id ~ $1 LIMIT 2`, [SYNTHETIC]);
+      await session.execute(`INSERT INTO wire_code (wire_id, code, position) SELECT id, 'Z9', 9 FROM wire WHERE id ~ $1 LIMIT 1`, [SYNTHETIC]);
+      await expect(checkTagReferences(session)).rejects.toThrow(/^2 provider tag\(s\) and 1 code tag\(s\) name a provider or code that is not in the archive/);
+    });
   });
 });
