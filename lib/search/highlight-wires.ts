@@ -1,5 +1,5 @@
 import "server-only";
-import { getPrisma } from "@/lib/db/get-db";
+import { getDb } from "@/lib/db/get-db";
 import { normalizeSearchText } from "./normalize-search-text";
 
 /** Text with the words that matched the search marked, as segments: rendered without raw HTML. */
@@ -41,13 +41,15 @@ function splitMarks(marked: string): Highlighted {
 /** Marks the search's words in the headline and summary of the given wires (PostgreSQL's ts_headline). */
 export async function highlightWires(ords: number[], q: string): Promise<Map<number, { headline: Highlighted; summary: Highlighted }>> {
   if (ords.length === 0) return new Map();
-  const prisma = await getPrisma();
+  const db = await getDb();
   const options = `StartSel=${START}, StopSel=${STOP}, HighlightAll=true`;
-  const rows = await prisma.$queryRaw<{ ord: number; headline: string; summary: string; markedHeadline: string; markedSummary: string }[]>`
-    SELECT w.ord, w.headline, w.summary,
-      ts_headline('english', translate(w.headline, '·', '-'), query, ${options}) AS "markedHeadline",
-      ts_headline('english', translate(w.summary, '·', '-'), query, ${options}) AS "markedSummary"
-    FROM wire w, websearch_to_tsquery('english', ${normalizeSearchText(q)}) query WHERE w.ord = ANY(${ords})`;
+  const rows = await db.read<{ ord: number; headline: string; summary: string; markedHeadline: string; markedSummary: string }>(
+    `SELECT w.ord, w.headline, w.summary,
+      ts_headline('english', translate(w.headline, '·', '-'), query, $1) AS "markedHeadline",
+      ts_headline('english', translate(w.summary, '·', '-'), query, $1) AS "markedSummary"
+    FROM wire w, websearch_to_tsquery('english', $2) query WHERE w.ord = ANY($3::int[])`,
+    [options, normalizeSearchText(q), ords],
+  );
   return new Map(
     rows.map((row) => [row.ord, { headline: toSegments(row.markedHeadline, row.headline), summary: toSegments(row.markedSummary, row.summary) }]),
   );

@@ -52,16 +52,20 @@ async function firstWire(): Promise<{ ord: number; id: string } | undefined> {
  * a missing first wire or a shrunken ordinal range means the tables were reset wholesale.
  */
 async function refresh(index: FacetIndex): Promise<boolean> {
-  const prisma = await getPrisma();
+  const db = await getDb();
   const anchorOrd = index.anchor?.ord ?? -1;
-  // One round trip: the change sequence, the ordinal range, the anchor wire, the text postings' blocks
-  // and the taxonomy's digest.
-  const [state] = await prisma.$queryRaw<[{ max: bigint | null; maxOrd: number | null; anchorId: string | null; blocks: [number, number, string][]; taxonomy: string }]>`
-    SELECT max(search_seq) AS max, max(ord) AS "maxOrd", (SELECT id FROM wire WHERE ord = ${anchorOrd}) AS "anchorId",
+  // One round trip, straight on the driver (it runs before every search): the change sequence, the
+  // ordinal range, the anchor wire, the text postings' blocks and the taxonomy's digest.
+  const [state] = await db.read<{ max: string | bigint | null; maxOrd: number | null; anchorId: string | null; blocks: [number, number, string][]; taxonomy: string }>(
+    `SELECT max(search_seq) AS max, max(ord) AS "maxOrd", (SELECT id FROM wire WHERE ord = $1) AS "anchorId",
       (SELECT coalesce(json_agg(json_build_array(block, horizon::float8, token::text) ORDER BY block), '[]'::json) FROM search_block) AS blocks,
-      ${TAXONOMY_DIGEST_SQL} AS taxonomy
-    FROM wire`;
-  const { max, maxOrd, anchorId } = state;
+      ${TAXONOMY_DIGEST_SQL.sql} AS taxonomy
+    FROM wire`,
+    [anchorOrd],
+  );
+  if (!state) throw new Error("the search index's refresh read no row");
+  const { maxOrd, anchorId } = state;
+  const max = state.max === null ? null : BigInt(state.max);
   index.blocks = searchBlocksOf(state.blocks);
   index.taxonomy = state.taxonomy;
   if (max === null || maxOrd === null) return index.size === 0;

@@ -4,10 +4,11 @@ import { Bitset, recycle, scratchBitset, scratchCopy } from "./bitset";
 import { evaluateTextQuery, phraseLexemes } from "./evaluate-text-query";
 import type { FacetIndex } from "./facet-index";
 import { normalizeSearchText } from "./normalize-search-text";
-import { loadPostings, type LexemePostings } from "./postings/load-postings";
+import { readSearchText } from "./read-search-text";
+import { loadPostings, type LexemePostings, type PrefetchedPostings } from "./postings/load-postings";
 import { dirtyWires } from "./postings/search-blocks";
 import type { RankLevel } from "./result-pages";
-import { parseTsQuery, plainTerms, queryLexemes, rankedLexemes, type TsNode } from "./tsquery";
+import { plainTerms, queryLexemes, rankedLexemes, type TsNode } from "./tsquery";
 
 export type TextMatch = {
   /** False when the text has no searchable words (only stop words or operators). */
@@ -28,6 +29,9 @@ const CACHE_ENTRIES = 64;
 const cache = new Map<string, TextMatch>();
 const PARSED_ENTRIES = 1000;
 const parsedTexts = new Map<string, Promise<TsNode | null>>();
+/** Postings read along with a text, until its match takes them: a few searches' worth at most. */
+const READ_AHEAD_ENTRIES = 8;
+const readAhead = new Map<string, Promise<PrefetchedPostings>>();
 
 /**
  * Wires whose text matches a web-search query (quoted phrases, `or`, `-exclusion`), ranked by where
@@ -39,6 +43,7 @@ const parsedTexts = new Map<string, Promise<TsNode | null>>();
 export async function matchText(text: string, index: FacetIndex, options: { liveLimit?: number } = {}): Promise<TextMatch> {
   const q = normalizeSearchText(text);
   const tree = await parseSearchText(text);
+  const ahead = takeReadAhead(q);
   const blocks = index.blocks;
   const liveLimit = options.liveLimit ?? LIVE_LIMIT;
   const key = `${index.seq}\u0000${index.size}\u0000${blocks.key}\u0000${liveLimit}\u0000${q}`;
@@ -63,7 +68,7 @@ export async function matchText(text: string, index: FacetIndex, options: { live
     for (const ord of live.keys()) if (ord < capacity) bits.set(ord);
     liveWires = bits;
   } else {
-    postings = await loadPostings(queryLexemes(tree), blocks, capacity, phraseLexemes(tree));
+    postings = await loadPostings(queryLexemes(tree), blocks, capacity, phraseLexemes(tree), await ahead);
     const universe = scratchCopy(index.loadedSet()).andNot(dirty.bits);
     const evaluated = evaluateTextQuery(tree, postings, universe);
     recycle(universe);
@@ -80,7 +85,8 @@ export async function matchText(text: string, index: FacetIndex, options: { live
 /**
  * PostgreSQL's reading of the text (websearch_to_tsquery) as a tree; null when nothing in it can be
  * searched. Kept per text: the reading depends on the text search configuration alone. Start it early:
- * the search runs it beside its other first reads.
+ * the search runs it beside its other first reads. A text read anew brings its lexemes' postings along
+ * (readSearchText), which the next matchText of the same text takes.
  */
 export function parseSearchText(text: string): Promise<TsNode | null> {
   const q = normalizeSearchText(text);
@@ -88,8 +94,16 @@ export function parseSearchText(text: string): Promise<TsNode | null> {
   if (parsed) {
     parsedTexts.delete(q);
   } else {
-    parsed = parseQuery(q);
+    const reading = readSearchText(q);
+    parsed = reading.then((read) => read.tree);
     parsed.catch(() => parsedTexts.delete(q));
+    const postings = reading.then((read) => read.postings);
+    postings.catch(() => readAhead.delete(q));
+    readAhead.set(q, postings);
+    for (const old of readAhead.keys()) {
+      if (readAhead.size <= READ_AHEAD_ENTRIES) break;
+      readAhead.delete(old);
+    }
   }
   parsedTexts.set(q, parsed);
   for (const old of parsedTexts.keys()) {
@@ -99,16 +113,11 @@ export function parseSearchText(text: string): Promise<TsNode | null> {
   return parsed;
 }
 
-async function parseQuery(q: string): Promise<TsNode | null> {
-  const prisma = await getPrisma();
-  try {
-    const [row] = await prisma.$queryRaw<[{ query: string }]>`SELECT websearch_to_tsquery('english', ${q})::text AS query`;
-    return parseTsQuery(row?.query ?? "");
-  } catch (error) {
-    // Text PostgreSQL cannot parse at all (a long run of "-" overflows its tsquery stack) searches nothing.
-    if (error instanceof Error && /tsquery/i.test(error.message)) return null;
-    throw error;
-  }
+/** The postings read with text `q`, once: later searches of it go through the postings cache. */
+function takeReadAhead(q: string): Promise<PrefetchedPostings> | undefined {
+  const postings = readAhead.get(q);
+  readAhead.delete(q);
+  return postings;
 }
 
 /**
@@ -214,4 +223,5 @@ function remember(key: string, match: TextMatch): void {
 export function clearTextCache(): void {
   cache.clear();
   parsedTexts.clear();
+  readAhead.clear();
 }

@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { env } from "@/lib/env";
 import { loadSearchIndex } from "@/lib/search/load-search-index";
 import { clearTextCache, matchText, WORD_POINTS } from "@/lib/search/match-text";
+import { phraseLexemes } from "@/lib/search/evaluate-text-query";
+import { normalizeSearchText } from "@/lib/search/normalize-search-text";
+import { clearPostingsCache, loadPostings } from "@/lib/search/postings/load-postings";
+import { encodeOrds } from "@/lib/search/postings/ord-sets";
 import { refreshSearchBlocks } from "@/lib/search/postings/rebuild-search-blocks";
+import { readSearchText } from "@/lib/search/read-search-text";
+import { queryLexemes } from "@/lib/search/tsquery";
 import { prismaTransactions } from "@/lib/search/postings/sql-transactions";
 import { generateWires } from "@/lib/synthetic/generate-wires";
 import { SHIPPED_CONTENT } from "../helpers/content-copy";
@@ -169,5 +175,58 @@ describe("text postings against PostgreSQL", () => {
     expect(points("AIW-2025-0002")).toBe(WORD_POINTS.headline);
     expect(points("AIW-2024-0005")).toBe(WORD_POINTS.summary);
     expect(points("AIW-2021-0001")).toBe(WORD_POINTS.body);
+  });
+});
+
+describe("the query and its postings, read in one round trip", () => {
+  test("each query's lexemes come back with it, a phrase's with their positions, and the blocks as read", async () => {
+    await rebuildPostings();
+    const { blocks } = await loadSearchIndex();
+    for (const q of [...QUERIES, "it's o'reilly's", "the and of", "---"]) {
+      clearPostingsCache();
+      const { tree, postings } = await readSearchText(normalizeSearchText(q));
+      expect([...postings.lexemes].sort(), q).toEqual(tree ? queryLexemes(tree).sort() : []);
+      for (const lexeme of tree ? phraseLexemes(tree) : []) expect(postings.positioned.has(lexeme), `${q}: ${lexeme}`).toBe(true);
+      for (const row of postings.rows) {
+        expect(postings.lexemes.has(row.lexeme), q).toBe(true);
+        expect(row.positions !== null, `${q}: ${row.lexeme}`).toBe(postings.positioned.has(row.lexeme));
+      }
+      expect(postings.blocksKey, q).toBe(blocks.key);
+    }
+  });
+
+  test("lexemes the postings cache already holds are not read again", async () => {
+    clearTextCache();
+    clearPostingsCache();
+    await matchText('"facial recognition"', await loadSearchIndex());
+    const { postings } = await readSearchText('"facial recognition" oversight');
+    expect([...postings.lexemes]).toEqual(["oversight"]);
+    clearPostingsCache();
+    await matchText("oversight", await loadSearchIndex());
+    // Held without positions: a phrase of the same word still reads them.
+    const phrase = await readSearchText('"oversight model"');
+    expect([...phrase.postings.lexemes].sort()).toEqual(["model", "oversight"]);
+  });
+
+  test("rows read ahead serve only a search whose index saw the same built blocks", async () => {
+    clearPostingsCache();
+    const index = await loadSearchIndex();
+    const truth = (await loadPostings(["glimmerwick"], index.blocks, index.listed.capacity)).get("glimmerwick")!;
+    const real: number[] = [];
+    truth.all.forEach((ord) => real.push(ord));
+    expect(real.length).toBeGreaterThan(0);
+    // A row that says otherwise: the word in the block's first wire only.
+    const claimed = { lexeme: "glimmerwick", block: 0, ords: encodeOrds([0]), headline: null, summary: null, positions: null };
+    const readAhead = (blocksKey: string) => ({ blocksKey, lexemes: new Set(["glimmerwick"]), positioned: new Set<string>(), rows: [claimed] });
+    const ordsOf = async (blocksKey: string) => {
+      clearPostingsCache();
+      const found = (await loadPostings(["glimmerwick"], index.blocks, index.listed.capacity, [], readAhead(blocksKey))).get("glimmerwick")!;
+      const ords: number[] = [];
+      found.all.forEach((ord) => ords.push(ord));
+      return ords;
+    };
+    expect(await ordsOf(`${index.blocks.key},9:rebuilt`)).toEqual(real);
+    expect(await ordsOf(index.blocks.key)).toEqual([0]);
+    clearPostingsCache();
   });
 });

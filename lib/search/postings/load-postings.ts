@@ -1,5 +1,5 @@
 import "server-only";
-import { getPrisma } from "@/lib/db/get-db";
+import { getDb } from "@/lib/db/get-db";
 import { Bitset } from "../bitset";
 import { addOrds, BLOCK_SIZE } from "./ord-sets";
 import type { SearchBlocks } from "./search-blocks";
@@ -17,6 +17,15 @@ export type LexemePostings = {
   bytes: number;
 };
 
+/** One row of search_posting: a lexeme in one block. */
+export type PostingRow = { lexeme: string; block: number; ords: Uint8Array; headline: Uint8Array | null; summary: Uint8Array | null; positions: Uint8Array | null };
+
+/**
+ * Rows read ahead for `lexemes` (those of `positioned` with their positions), as readSearchText reads
+ * them with the query, and the built blocks' key (SearchBlocks.key) as that read saw them.
+ */
+export type PrefetchedPostings = { blocksKey: string; lexemes: Set<string>; positioned: Set<string>; rows: PostingRow[] };
+
 /** Postings are kept in memory up to this many bytes, least recently used out first. */
 const CACHE_BYTES = 96 * 1024 * 1024;
 const cache = new Map<string, LexemePostings>();
@@ -25,8 +34,15 @@ let cachedBytes = 0;
 /**
  * The postings of `lexemes` in every built block, from the process's cache or from search_posting.
  * `withPositions` also reads each block's positions (for phrases): several times the size of the rest.
+ * Rows `prefetched` with the query (readSearchText) are taken instead of reading them again.
  */
-export async function loadPostings(lexemes: string[], blocks: SearchBlocks, capacity: number, withPositions: string[] = []): Promise<Map<string, LexemePostings>> {
+export async function loadPostings(
+  lexemes: string[],
+  blocks: SearchBlocks,
+  capacity: number,
+  withPositions: string[] = [],
+  prefetched?: PrefetchedPostings,
+): Promise<Map<string, LexemePostings>> {
   const out = new Map<string, LexemePostings>();
   const missing: string[] = [];
   for (const lexeme of lexemes) {
@@ -45,10 +61,21 @@ export async function loadPostings(lexemes: string[], blocks: SearchBlocks, capa
     out.set(lexeme, { lexeme, all: new Bitset(size), headline: new Bitset(size), summary: new Bitset(size), key: blocks.key, bytes: 0 });
   }
   const positioned = missing.filter((lexeme) => withPositions.includes(lexeme));
-  const prisma = await getPrisma();
-  const rows = await prisma.$queryRaw<{ lexeme: string; block: number; ords: Uint8Array; headline: Uint8Array | null; summary: Uint8Array | null; positions: Uint8Array | null }[]>`
-    SELECT lexeme, block, ords, headline, summary, CASE WHEN lexeme = ANY(${positioned}) THEN positions END AS positions
-    FROM search_posting WHERE lexeme = ANY(${missing})`;
+  // Rows read before a block was built or rebuilt would miss what changed since: only the same blocks will do.
+  if (prefetched?.blocksKey !== blocks.key) prefetched = undefined;
+  const readAhead = (lexeme: string) => prefetched?.lexemes.has(lexeme) && (prefetched.positioned.has(lexeme) || !positioned.includes(lexeme));
+  const unread = missing.filter((lexeme) => !readAhead(lexeme));
+  const fresh = new Set(missing);
+  const rows = prefetched ? prefetched.rows.filter((row) => fresh.has(row.lexeme) && readAhead(row.lexeme)) : [];
+  if (unread.length > 0) {
+    const db = await getDb();
+    const read = await db.read<PostingRow>(
+      `SELECT lexeme, block, ords, headline, summary, CASE WHEN lexeme = ANY($2::text[]) THEN positions END AS positions
+       FROM search_posting WHERE lexeme = ANY($1::text[])`,
+      [unread, positioned],
+    );
+    rows.push(...read);
+  }
   for (const row of rows) {
     // Rows of a block that is not (or no longer) built are ignored: its wires are searched live.
     if (!blocks.tokens.has(row.block)) continue;
@@ -82,6 +109,17 @@ function remember(postings: LexemePostings): void {
     cache.delete(lexeme);
     cachedBytes -= entry.bytes;
   }
+}
+
+/** The lexemes the cache holds, and those of them held with positions: readSearchText leaves them out. */
+export function cachedLexemes(): { any: string[]; positioned: string[] } {
+  const any: string[] = [];
+  const positioned: string[] = [];
+  for (const [lexeme, entry] of cache) {
+    any.push(lexeme);
+    if (entry.positions) positioned.push(lexeme);
+  }
+  return { any, positioned };
 }
 
 /** Empties the cache: the benchmark measures searches with and without it. */
