@@ -26,6 +26,14 @@ export type PostingRow = { lexeme: string; block: number; ords: Uint8Array; head
  */
 export type PrefetchedPostings = { blocksKey: string; lexemes: Set<string>; positioned: Set<string>; rows: PostingRow[] };
 
+/** A set of no wire, shared by the words' headline and summary sets that are empty: read, never written. */
+let shared = new Bitset(0);
+
+function noWires(size: number): Bitset {
+  if (shared.capacity < size) shared = new Bitset(size);
+  return shared;
+}
+
 /** Postings are kept in memory up to this many bytes, least recently used out first. */
 const CACHE_BYTES = 96 * 1024 * 1024;
 const cache = new Map<string, LexemePostings>();
@@ -57,8 +65,10 @@ export async function loadPostings(
   }
   if (missing.length === 0) return out;
   const size = Math.max(capacity, (Math.max(-1, ...blocks.horizons.keys()) + 1) * BLOCK_SIZE);
+  // Most words stand in no headline or summary of a block: those sets are the shared empty one until a row says otherwise.
+  const empty = noWires(size);
   for (const lexeme of missing) {
-    out.set(lexeme, { lexeme, all: new Bitset(size), headline: new Bitset(size), summary: new Bitset(size), key: blocks.key, bytes: 0 });
+    out.set(lexeme, { lexeme, all: new Bitset(size), headline: empty, summary: empty, key: blocks.key, bytes: 0 });
   }
   const positioned = missing.filter((lexeme) => withPositions.includes(lexeme));
   // Rows read before a block was built or rebuilt would miss what changed since: only the same blocks will do.
@@ -81,8 +91,14 @@ export async function loadPostings(
     if (!blocks.tokens.has(row.block)) continue;
     const postings = out.get(row.lexeme)!;
     addOrds(row.ords, row.block, postings.all);
-    if (row.headline) addOrds(row.headline, row.block, postings.headline);
-    if (row.summary) addOrds(row.summary, row.block, postings.summary);
+    if (row.headline) {
+      if (postings.headline === empty) postings.headline = new Bitset(size);
+      addOrds(row.headline, row.block, postings.headline);
+    }
+    if (row.summary) {
+      if (postings.summary === empty) postings.summary = new Bitset(size);
+      addOrds(row.summary, row.block, postings.summary);
+    }
     if (row.positions) {
       postings.positions ??= new Map();
       postings.positions.set(row.block, { ords: row.ords, positions: row.positions });
@@ -95,7 +111,8 @@ export async function loadPostings(
 }
 
 function remember(postings: LexemePostings): void {
-  postings.bytes += postings.all.words.byteLength * 3;
+  const { all, headline, summary } = postings;
+  postings.bytes += all.words.byteLength + (headline === shared ? 0 : headline.words.byteLength) + (summary === shared ? 0 : summary.words.byteLength);
   const old = cache.get(postings.lexeme);
   if (old) {
     cache.delete(postings.lexeme);
