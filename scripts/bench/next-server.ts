@@ -22,7 +22,7 @@ export async function freePort(): Promise<number> {
 }
 
 export function startNextServer(port: number, env: NodeJS.ProcessEnv): NextServer {
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, ["--initial-old-space-size=256", "--import", "tsx", "scripts/serve.ts", "-p", String(port), "-H", "127.0.0.1"], {
     detached: true,
     stdio: ["ignore", "ignore", "inherit"],
     env,

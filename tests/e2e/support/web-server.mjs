@@ -92,7 +92,7 @@ if (seed.status !== 0) {
 }
 
 // node runs the server directly (as npm run serve does), so that a signal reaches it, not an npm wrapper.
-const server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", "-p", port, "-H", "127.0.0.1"], {
+const server = spawn(process.execPath, ["--initial-old-space-size=256", "--import", "tsx", "scripts/serve.ts", "-p", port, "-H", "127.0.0.1"], {
   cwd: root,
   env,
   stdio: "inherit",
