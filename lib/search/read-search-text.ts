@@ -40,15 +40,16 @@ type Row = Omit<PostingRow, "lexeme" | "block" | "ords"> & { query: string; bloc
 export async function readSearchText(q: string): Promise<TextReading> {
   const db = await getDb();
   const cached = cachedLexemes();
+  const postings: PrefetchedPostings = { blocksKey: "", lexemes: new Set(), positioned: new Set(), rows: [] };
   let rows: Row[];
   try {
     rows = await db.read<Row>(SQL, [q, LEXEME, cached.any, cached.positioned]);
   } catch (error) {
     // Text PostgreSQL cannot parse at all (a long run of "-" overflows its tsquery stack) searches nothing.
-    if (error instanceof Error && /tsquery/i.test(error.message)) return { tree: null, postings: { blocksKey: "", lexemes: new Set(), positioned: new Set(), rows: [] } };
+    if (error instanceof Error && /tsquery/i.test(error.message)) return { tree: null, postings };
     throw error;
   }
-  const postings: PrefetchedPostings = { blocksKey: rows[0]?.blocks ?? "", lexemes: new Set(), positioned: new Set(), rows: [] };
+  postings.blocksKey = rows[0]?.blocks ?? "";
   for (const row of rows) {
     if (row.wanted === null) continue;
     postings.lexemes.add(row.wanted);
