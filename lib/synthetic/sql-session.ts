@@ -64,14 +64,7 @@ export async function openSessions(db: Database, url: string | undefined, connec
     await Promise.all(clients.map((client) => client.end().catch(() => undefined)));
     throw error;
   }
-  const sessions = clients.map(
-    (client): SqlSession => ({
-      query: async <T extends Record<string, unknown>>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as T[],
-      execute: async (sql: string, params: unknown[] = []) => {
-        await client.query(sql, params);
-      },
-    }),
-  );
+  const sessions = clients.map(clientSession);
   return {
     sessions: sessions.slice(0, connections),
     lookup: sessions[connections]!,
@@ -79,6 +72,16 @@ export async function openSessions(db: Database, url: string | undefined, connec
     perRowChecks,
     close: async () => {
       await Promise.all(clients.map((client) => client.end()));
+    },
+  };
+}
+
+/** A session on a pg connection of the caller's. */
+export function clientSession(client: pg.Client): SqlSession {
+  return {
+    query: async <T extends Record<string, unknown>>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as T[],
+    execute: async (sql: string, params: unknown[] = []) => {
+      await client.query(sql, params);
     },
   };
 }
