@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db/get-db";
-import { cachedLexemes, type PostingRow, type PrefetchedPostings } from "./postings/load-postings";
+import { cachedLexemes, decodePostingRow, POSTING_COLUMNS, type EncodedPostingRow, type PrefetchedPostings } from "./postings/load-postings";
 import { parseTsQuery, type TsNode } from "./tsquery";
 
 export type TextReading = { tree: TsNode | null; postings: PrefetchedPostings };
@@ -28,10 +28,10 @@ words AS (
 wanted AS (
   SELECT lexeme, phrase FROM words WHERE NOT (lexeme = ANY($3::text[]) AND (NOT phrase OR lexeme = ANY($4::text[])))
 )
-SELECT q.query, (SELECT coalesce(string_agg(block::text || ':' || token::text, ',' ORDER BY block), '') FROM search_block) AS blocks, w.lexeme AS wanted, w.phrase, p.lexeme, p.block, p.ords, p.headline, p.summary, CASE WHEN w.phrase THEN p.positions END AS positions
+SELECT q.query, (SELECT coalesce(string_agg(block::text || ':' || token::text, ',' ORDER BY block), '') FROM search_block) AS blocks, w.lexeme AS wanted, w.phrase, p.lexeme, p.block, ${POSTING_COLUMNS("p", "w.phrase")}
 FROM q LEFT JOIN (wanted w LEFT JOIN search_posting p ON p.lexeme = w.lexeme) ON true`;
 
-type Row = Omit<PostingRow, "lexeme" | "block" | "ords"> & { query: string; blocks: string; wanted: string | null; phrase: boolean | null; lexeme: string | null; block: number | null; ords: Uint8Array | null };
+type Row = Omit<EncodedPostingRow, "lexeme" | "block" | "ords"> & { query: string; blocks: string; wanted: string | null; phrase: boolean | null; lexeme: string | null; block: number | null; ords: string | null };
 
 /**
  * Reads normalized search text `q`: its tsquery as a tree (null when nothing in it can be searched)
@@ -55,7 +55,7 @@ export async function readSearchText(q: string): Promise<TextReading> {
     postings.lexemes.add(row.wanted);
     if (row.phrase) postings.positioned.add(row.wanted);
     if (row.lexeme !== null && row.block !== null && row.ords !== null) {
-      postings.rows.push({ lexeme: row.lexeme, block: row.block, ords: row.ords, headline: row.headline, summary: row.summary, positions: row.positions });
+      postings.rows.push(decodePostingRow({ ...row, lexeme: row.lexeme, block: row.block, ords: row.ords }));
     }
   }
   return { tree: parseTsQuery(rows[0]?.query ?? ""), postings };
