@@ -10,21 +10,22 @@ const caseOf = (column: string, codes: Record<string, number>) =>
   `CASE ${column}::text ${Object.entries(codes).map(([name, code]) => `WHEN '${name}' THEN ${code}`).join(" ")} END`;
 
 /**
- * Every wire's filterable fields, read in one statement (one snapshot of the archive) as a few long
- * texts of numbers: a record per wire, then the provider and code links by wire ordinal. PostgreSQL
- * scans each table once, and the rows cross as strings instead of a million row objects: at a million
- * wires this takes seconds, where reading wire by wire with its links took half a minute.
+ * Every wire's filterable fields as a few long texts of numbers: a record per wire, then the provider
+ * and code links by wire ordinal. PostgreSQL scans each table once, and the rows cross as strings
+ * instead of a million row objects: at a million wires this takes seconds, where reading wire by wire
+ * with its links took half a minute. Three parts, each a statement of its own on PostgreSQL (read side
+ * by side in one snapshot), or together in one statement.
  */
-const SNAPSHOT_SQL = `
-  WITH w AS MATERIALIZED (SELECT id, ord, occurred_on, severity, sourcing_standard, status, search_seq, text_seq FROM wire),
-    k AS (SELECT array_agg(code ORDER BY code) AS codes FROM code)
-  SELECT
-    (SELECT string_agg(concat_ws(',', ord, occurred_on - DATE '1970-01-01', severity, ${caseOf("sourcing_standard", STANDARD_CODES)},
-       ${caseOf("status", STATUS_CODES)}, search_seq, text_seq), ' ') FROM w) AS wires,
-    (SELECT string_agg(concat_ws(',', w.ord, p.provider_id, p.position), ' ') FROM wire_provider p JOIN w ON w.id = p.wire_id) AS providers,
-    (SELECT string_agg(concat_ws(',', w.ord, array_position(k.codes, c.code) - 1, c.position), ' ') FROM wire_code c JOIN w ON w.id = c.wire_id, k) AS codes,
-    (SELECT array_to_string(codes, ' ') FROM k) AS code_list,
-    (SELECT concat_ws(',', ord, id) FROM w ORDER BY ord LIMIT 1) AS anchor`;
+const SNAPSHOT_PARTS = [
+  `(SELECT string_agg(concat_ws(',', ord, occurred_on - DATE '1970-01-01', severity, ${caseOf("sourcing_standard", STANDARD_CODES)},
+     ${caseOf("status", STATUS_CODES)}, search_seq, text_seq), ' ') FROM wire) AS wires,
+   (SELECT concat_ws(',', ord, id) FROM wire ORDER BY ord LIMIT 1) AS anchor`,
+  `(SELECT string_agg(concat_ws(',', w.ord, p.provider_id, p.position), ' ') FROM wire_provider p JOIN wire w ON w.id = p.wire_id) AS providers`,
+  `(SELECT string_agg(concat_ws(',', w.ord, array_position(k.codes, c.code) - 1, c.position), ' ')
+     FROM wire_code c JOIN wire w ON w.id = c.wire_id CROSS JOIN (SELECT array_agg(code ORDER BY code) AS codes FROM code) k) AS codes,
+   (SELECT string_agg(code, ' ' ORDER BY code) FROM code) AS code_list`,
+].map((columns) => `SELECT ${columns}`);
+const SNAPSHOT_SQL = `SELECT * FROM ${SNAPSHOT_PARTS.map((part, i) => `(${part}) AS part${i}`).join(", ")}`;
 
 const STANDARD_NAMES = names(STANDARD_CODES);
 const STATUS_NAMES = names(STATUS_CODES);
@@ -62,19 +63,35 @@ export async function readSearchIndexSnapshot(): Promise<FacetIndex> {
 }
 
 /**
- * On PostgreSQL over a connection of its own: Prisma's raw queries take many times longer than the
- * query itself to hand over texts this long. The embedded database holds small archives: Prisma is fine.
+ * On PostgreSQL over connections of the index's own: Prisma's raw queries take many times longer than
+ * the query itself to hand over texts this long. The parts are read side by side, one connection each,
+ * in one snapshot of the archive (exported by the first, as pg_dump's parallel jobs share one): each
+ * takes a few seconds at a million wires, and PostgreSQL works on them on as many cores. The embedded
+ * database holds small archives: one statement through Prisma is fine.
  */
 async function readSnapshot(): Promise<Snapshot | undefined> {
   const db = await getDb();
   const url = env().DATABASE_URL;
   if (db.kind !== "postgres" || !url) return (await db.prisma.$queryRawUnsafe<Snapshot[]>(SNAPSHOT_SQL))[0];
-  const client = new pg.Client({ connectionString: url, application_name: "search index" });
-  await client.connect();
+  const clients = SNAPSHOT_PARTS.map(() => new pg.Client({ connectionString: url, application_name: "search index" }));
   try {
-    return (await client.query<Snapshot>(SNAPSHOT_SQL)).rows[0];
+    await Promise.all(clients.map((client) => client.connect()));
+    const [lead, ...others] = clients;
+    await lead!.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    const [{ id } = { id: "" }] = (await lead!.query<{ id: string }>("SELECT pg_export_snapshot() AS id")).rows;
+    // PostgreSQL's own identifier (hex digits and dashes); SET TRANSACTION SNAPSHOT takes no parameter.
+    if (!/^[0-9A-F-]+$/i.test(id)) throw new Error(`unexpected snapshot identifier ${JSON.stringify(id)}`);
+    await Promise.all(
+      others.map(async (client) => {
+        await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+        await client.query(`SET TRANSACTION SNAPSHOT '${id}'`);
+      }),
+    );
+    const parts = await Promise.all(clients.map(async (client, i) => (await client.query<Partial<Snapshot>>(SNAPSHOT_PARTS[i]!)).rows[0]));
+    await Promise.all(clients.map((client) => client.query("COMMIT")));
+    return Object.assign({}, ...parts) as Snapshot;
   } finally {
-    await client.end();
+    await Promise.all(clients.map((client) => client.end().catch(() => undefined)));
   }
 }
 
