@@ -5,7 +5,7 @@ import { createSearchVectorBuilder } from "./search-vector-builder";
 import type { SqlSession } from "./sql-session";
 import { FIRST_SYNTHETIC_NUMBER } from "./wire-tables";
 
-/** What building a run's batches depends on: plain data, so that a worker thread can be given it. */
+/** What building a run's batches depends on, read from the archive before the first batch. */
 export type BatchPlan = {
   seed: number;
   /** Most tagged first. */

@@ -76,8 +76,8 @@ export async function openSessions(db: Database, url: string | undefined, connec
   };
 }
 
-/** A session on a pg connection of the caller's. */
-export function clientSession(client: pg.Client): SqlSession {
+/** A session on one of the pool's pg connections. */
+function clientSession(client: pg.Client): SqlSession {
   return {
     query: async <T extends Record<string, unknown>>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as T[],
     execute: async (sql: string, params: unknown[] = []) => {
