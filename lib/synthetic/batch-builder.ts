@@ -1,6 +1,7 @@
 import { batchStatement, type ArrayEncoding, type Statement } from "./batch-statement";
 import { buildWire, type SyntheticWire } from "./build-wire";
 import { createGenerationPlan, type RankedProvider } from "./generation-plan";
+import { createNewHeadlineWords } from "./new-headline-words";
 import { createSearchVectorBuilder } from "./search-vector-builder";
 import type { SqlSession } from "./sql-session";
 import { FIRST_SYNTHETIC_NUMBER } from "./wire-tables";
@@ -48,6 +49,7 @@ export function createBatchBuilder(plan: BatchPlan, lookup: SqlSession): (n: num
     return number;
   };
   const vectors = createSearchVectorBuilder(lookup);
+  const newHeadlineWords = createNewHeadlineWords();
   let expected = 0;
   return async (n) => {
     if (n !== expected) throw new Error(`batch ${n} asked for before batch ${expected}`);
@@ -57,7 +59,7 @@ export function createBatchBuilder(plan: BatchPlan, lookup: SqlSession): (n: num
     for (let i = n * plan.batchSize; i < end; i += 1) wires.push(buildWire(generation, plan.firstIndex + i, allocate));
     const searchVectors = await vectors.build(wires);
     return {
-      statement: batchStatement(wires, plan.reason, searchVectors, plan.arrays),
+      statement: batchStatement(wires, plan.reason, searchVectors, plan.arrays, newHeadlineWords(wires.map((wire) => wire.headline))),
       wires: wires.length,
       builtVectors: searchVectors.filter((vector) => vector !== null).length,
     };

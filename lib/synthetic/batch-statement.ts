@@ -13,9 +13,9 @@ export const RATIONALE_TEST = `Counterfactual "but-for" test per the Editor's Gu
 // tables, and a statement is atomic, so an interrupted run leaves whole wires only. Foreign keys
 // are checked at the end of the statement, when every table of the batch has its rows.
 //
-// The statement does itself what the wire table's per-row trigger does (a vector where none was
-// built, the search sequence), and sends the archive's change notification, so that it writes the
-// same rows on a session that has per-row triggers switched off (see sql-session.ts). With the
+// The statement does itself what the wire table's triggers do (a vector where none was built, the
+// search sequence, the headline words), and sends the archive's change notification, so that it
+// writes the same rows on a session that has triggers switched off (see sql-session.ts). With the
 // triggers on, the trigger takes a second sequence number (a gap, no harm), and PostgreSQL sends
 // the notification raised twice in one transaction once.
 const SQL = `
@@ -45,6 +45,10 @@ WITH w AS (
 ), v AS (
   INSERT INTO rationale_revision (wire_id, version, text, basis, basis_label, basis_date, test, reason, author, created_at)
   SELECT wire_id, version, text, basis, basis_label, basis_date, test, $31::text, basis_label, updated_at FROM r
+), hw AS (
+  INSERT INTO headline_word (word)
+  SELECT DISTINCT word FROM unnest($34::text[]) AS h(headline), headline_words(h.headline) AS word ORDER BY word
+  ON CONFLICT DO NOTHING
 )
 SELECT pg_notify($33::text, '')`;
 
@@ -57,12 +61,15 @@ export type ArrayEncoding = "binary" | "text";
 /**
  * The statement that inserts `wires` with their sources, providers, codes, rationale and its first revision.
  * `searchVectors[i]` is wire i's search vector in the binary form; null (or none) has the statement compute it.
+ * `wordHeadlines` are the headlines whose words go into headline_word (by default every headline of the
+ * batch; words already there are skipped).
  */
 export function batchStatement(
   wires: readonly SyntheticWire[],
   reason: string,
   searchVectors: readonly (Buffer | null)[] = [],
   encoding: ArrayEncoding = "text",
+  wordHeadlines: readonly string[] = wires.map((wire) => wire.headline),
 ): Statement {
   // Each column's array type, as the statement casts its parameter.
   const wire = columns("text text text text text date timestamptz timestamptz smallint text text text");
@@ -84,7 +91,10 @@ export function batchStatement(
   );
   const given = wires.map((_, index) => searchVectors[index] ?? null);
   const vectors = binary ? binaryArray(TSVECTOR_OID, given) : arrayLiteral(given.map((vector) => (vector === null ? null : tsvectorLiteral(vector))));
-  return { sql: SQL, params: [...arrays, RATIONALE_LABEL, RATIONALE_TEST, reason, vectors, ARCHIVE_CHANGED_CHANNEL] };
+  return {
+    sql: SQL,
+    params: [...arrays, RATIONALE_LABEL, RATIONALE_TEST, reason, vectors, ARCHIVE_CHANGED_CHANNEL, arrayLiteral([...wordHeadlines])],
+  };
 }
 
 type Column = { text: boolean; values: unknown[] };

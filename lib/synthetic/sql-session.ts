@@ -10,10 +10,10 @@ export type SqlSession = {
 };
 
 /**
- * The GIN indexes (search vector, headline trigrams) take new entries into a pending list and merge
- * them into the index when it outgrows gin_pending_list_limit (4 MB by default: about every batch).
- * Merging 64 MB at a time, in memory, costs far less per entry; the generator merges what is left
- * at the end (flushPendingIndexEntries), so searches never scan a long pending list afterwards.
+ * A GIN index (the headline words' trigrams) takes new entries into a pending list and merges them
+ * into the index when it outgrows gin_pending_list_limit (4 MB by default). Merging 64 MB at a time, in
+ * memory, costs less per entry; the generator merges what is left at the end
+ * (flushPendingIndexEntries), so searches never scan a long pending list afterwards.
  */
 const BULK_SETTINGS = "SET gin_pending_list_limit = '64MB'; SET work_mem = '64MB'; SET maintenance_work_mem = '256MB'";
 

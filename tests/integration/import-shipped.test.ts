@@ -149,11 +149,13 @@ describe("importing the shipped content", () => {
     const wire = await getWire(DALLE_API);
     expect(wire).toMatchObject({ headline: "DALL·E image API opens to all developers", severity: 2, updatedAt: "2026-07-01T12:00:00.000Z" });
     expect(wire!.codes.map((code) => code.code)).toEqual(["F10", "M1", "M2"]);
-    // The search's text postings follow the new headline: derived rows, one per word of the block.
-    const { search_posting: postingsAfter, ...counted } = await rowCounts();
-    const { search_posting: postingsBefore, ...before } = counts;
+    // The search's text postings and the headline words follow the new headline: derived rows, one per word.
+    const { search_posting: postingsAfter, headline_word: wordsAfter, ...counted } = await rowCounts();
+    const { search_posting: postingsBefore, headline_word: wordsBefore, ...before } = counts;
     expect(counted).toEqual({ ...before, wire_code: before.wire_code! + 1 });
     expect(postingsAfter).not.toBe(postingsBefore);
+    // "image", "opens" and "developers" are new; the old headline's words stay.
+    expect(wordsAfter).toBe(wordsBefore! + 3);
     const after = await updatedAtById();
     expect(after).toEqual({ ...times, [DALLE_API]: "2026-07-01T12:00:00.000Z" });
   });
