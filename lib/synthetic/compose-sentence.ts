@@ -49,16 +49,18 @@ export function parse(template: string): Template {
 
 /** Fills a template: returns the sentence without its full stop, and its number of words. */
 export function composeSentence(template: Template, random: Random, lexicon: Lexicon, context: WireContext): { text: string; words: number } {
-  // Joined as it goes, and capitalized by hand when it starts with a-z: a million wires take some 20 million sentences.
-  let text = "";
+  // A million wires take some 20 million sentences: the words are joined once, into a flat string
+  // (joining as it goes would leave a chain of pieces to copy again later), and the first is
+  // capitalized by hand when it starts with a-z.
+  const words = new Array<string>(template.length);
   for (let i = 0; i < template.length; i += 1) {
     const token = template[i]!;
-    const word = token.slot === "" ? token.text : fill(token.slot, random, lexicon, context) + token.text;
-    text = i === 0 ? word : `${text} ${word}`;
+    words[i] = token.slot === "" ? token.text : fill(token.slot, random, lexicon, context) + token.text;
   }
-  const first = text.charCodeAt(0);
-  const capital = first >= 97 && first <= 122 ? String.fromCharCode(first - 32) + text.slice(1) : first < 128 ? text : text[0]!.toUpperCase() + text.slice(1);
-  return { text: capital, words: template.length };
+  const start = words[0]!;
+  const first = start.charCodeAt(0);
+  words[0] = first >= 97 && first <= 122 ? String.fromCharCode(first - 32) + start.slice(1) : first < 128 ? start : start[0]!.toUpperCase() + start.slice(1);
+  return { text: words.join(" "), words: template.length };
 }
 
 function fill(slot: string, random: Random, lexicon: Lexicon, context: WireContext): string {

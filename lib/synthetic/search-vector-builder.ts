@@ -42,18 +42,27 @@ const UNKNOWN = Symbol("unknown piece");
 /** A word that is its own lexeme and no stop word. */
 const SENTINEL = "zzzz";
 
-/**
- * A piece's tokens that take a position, flattened: for each, its number of lexemes, then their ids.
- * A stop word takes a position with no lexeme: [0].
- */
-type Piece = Int32Array;
-
 export function createSearchVectorBuilder(session: SqlSession): SearchVectorBuilder {
   // Pieces in an open-addressing hash table keyed by their characters, so that looking one up in a
-  // text allocates nothing: a run takes a few hundred million lookups.
-  const pieceText: string[] = [];
-  const pieceTokens: Int32Array[] = [];
-  let table = new Int32Array(1 << 16);
+  // text allocates nothing: a run takes a few hundred million lookups. Everything a lookup reads is
+  // in flat typed arrays (a slot holds the piece's hash beside its number; the pieces' characters and
+  // tokens are in pools), since a run's pieces outgrow the processor's caches.
+  let pieces = 0;
+  let table = new Int32Array(2 << 16);
+  /** Per piece: where its characters start in `chars`, and its length. */
+  let charStart = new Int32Array(1024);
+  let charLength = new Int32Array(1024);
+  let chars = new Uint16Array(1 << 16);
+  let charsUsed = 0;
+  /**
+   * Per piece: where its tokens start in `tokens`, and where they end. A piece's tokens that take a
+   * position, flattened: for each, its number of lexemes, then their ids. A stop word takes a
+   * position with no lexeme: [0].
+   */
+  let tokenStart = new Int32Array(1024);
+  let tokenEnd = new Int32Array(1024);
+  let tokens = new Int32Array(1 << 16);
+  let tokensUsed = 0;
   const lexemeIds = new Map<string, number>();
   /** Per lexeme id: its UTF-8 bytes and the terminating zero, as the binary form writes it. */
   const lexemeBytes: Buffer[] = [];
@@ -68,29 +77,57 @@ export function createSearchVectorBuilder(session: SqlSession): SearchVectorBuil
   const order: number[] = [];
 
   function find(text: string, start: number, end: number, hash: number): number {
-    const mask = table.length - 1;
+    const mask = (table.length >> 1) - 1;
+    const length = end - start;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const entry = table[slot]!;
+      const entry = table[2 * slot + 1]!;
       if (entry === 0) return -1;
-      const key = pieceText[entry - 1]!;
-      if (key.length === end - start && text.startsWith(key, start)) return entry - 1;
+      if (table[2 * slot] !== hash) continue;
+      const index = entry - 1;
+      if (charLength[index] !== length) continue;
+      const from = charStart[index]!;
+      let k = 0;
+      while (k < length && chars[from + k] === text.charCodeAt(start + k)) k += 1;
+      if (k === length) return index;
     }
   }
 
-  function addPiece(key: string, tokens: Int32Array): void {
-    pieceText.push(key);
-    pieceTokens.push(tokens);
-    if (pieceText.length * 2 > table.length) {
+  function addPiece(key: string, pieceTokens: readonly number[]): void {
+    const index = pieces;
+    pieces += 1;
+    if (index >= charStart.length) {
+      charStart = grow(charStart);
+      charLength = grow(charLength);
+      tokenStart = grow(tokenStart);
+      tokenEnd = grow(tokenEnd);
+    }
+    while (charsUsed + key.length > chars.length) {
+      const bigger = new Uint16Array(chars.length * 2);
+      bigger.set(chars);
+      chars = bigger;
+    }
+    charStart[index] = charsUsed;
+    charLength[index] = key.length;
+    for (let k = 0; k < key.length; k += 1) chars[charsUsed++] = key.charCodeAt(k);
+    while (tokensUsed + pieceTokens.length > tokens.length) tokens = grow(tokens);
+    tokenStart[index] = tokensUsed;
+    for (const token of pieceTokens) tokens[tokensUsed++] = token;
+    tokenEnd[index] = tokensUsed;
+    if (pieces * 2 > table.length >> 1) {
       table = new Int32Array(table.length * 2);
-      pieceText.forEach((text, index) => insert(text, index));
-    } else insert(key, pieceText.length - 1);
+      for (let other = 0; other < pieces; other += 1) insert(other);
+    } else insert(index);
   }
 
-  function insert(key: string, index: number): void {
-    const mask = table.length - 1;
-    let slot = hashOf(key, 0, key.length) & mask;
-    while (table[slot] !== 0) slot = (slot + 1) & mask;
-    table[slot] = index + 1;
+  function insert(index: number): void {
+    const mask = (table.length >> 1) - 1;
+    let hash = HASH_SEED;
+    const from = charStart[index]!;
+    for (let k = 0; k < charLength[index]!; k += 1) hash = Math.imul(hash ^ chars[from + k]!, HASH_PRIME);
+    let slot = hash & mask;
+    while (table[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
+    table[2 * slot] = hash;
+    table[2 * slot + 1] = index + 1;
   }
 
   function lexemeId(lexeme: string): number {
@@ -143,9 +180,9 @@ export function createSearchVectorBuilder(session: SqlSession): SearchVectorBuil
         }
         start = -1;
         if (lacking) continue;
-        const piece = pieceTokens[index]!;
-        for (let k = 0; k < piece.length; ) {
-          const n = piece[k]!;
+        const pieceEnd = tokenEnd[index]!;
+        for (let k = tokenStart[index]!; k < pieceEnd; ) {
+          const n = tokens[k]!;
           position += 1;
           if (n > 0) {
             // `||` shifts the next part by the highest position so far, which a trailing stop word does not raise.
@@ -153,7 +190,7 @@ export function createSearchVectorBuilder(session: SqlSession): SearchVectorBuil
             const at = shift + position;
             if (at > MAX_POSITION) return null;
             for (let j = 1; j <= n; j += 1) {
-              const id = piece[k + j]!;
+              const id = tokens[k + j]!;
               if (entries >= next.length) {
                 next = grow(next);
                 value = grow(value);
@@ -221,7 +258,7 @@ export function createSearchVectorBuilder(session: SqlSession): SearchVectorBuil
       for (const entry of entries) {
         for (const position of entry.positions) if (position <= tokens) atPosition[position - 1]!.push(lexemeId(entry.lexeme));
       }
-      addPiece(piece, Int32Array.from(atPosition.flatMap((ids) => [ids.length, ...ids])));
+      addPiece(piece, atPosition.flatMap((ids) => [ids.length, ...ids]));
     });
   }
 
@@ -241,20 +278,14 @@ export function createSearchVectorBuilder(session: SqlSession): SearchVectorBuil
   return {
     build,
     get pieces() {
-      return pieceText.length;
+      return pieces;
     },
   };
 }
 
+/** FNV-1a over UTF-16 code units, which the scanner computes on the fly. */
 const HASH_SEED = 0x811c9dc5 | 0;
 const HASH_PRIME = 0x01000193;
-
-/** FNV-1a over UTF-16 code units, as the scanner computes it on the fly. */
-function hashOf(text: string, start: number, end: number): number {
-  let hash = HASH_SEED;
-  for (let i = start; i < end; i += 1) hash = Math.imul(hash ^ text.charCodeAt(i), HASH_PRIME);
-  return hash;
-}
 
 function grow(array: Int32Array): Int32Array<ArrayBuffer> {
   const bigger = new Int32Array(array.length * 2);
