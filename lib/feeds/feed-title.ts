@@ -1,5 +1,5 @@
 import type { ArchiveState } from "@/lib/search/archive-query";
-import { capitalise, isWholeYear, severityText } from "@/lib/search/archive-state";
+import { capitalise, isWholeYear, quotedSearch, severityText } from "@/lib/search/archive-state";
 import type { FeedKind } from "./feed-links";
 
 export const SITE_NAME = "AI Incident Wire";
@@ -13,7 +13,7 @@ export function feedTitle(kind: FeedKind, state: ArchiveState, providerNames: Ma
     return { title: `${SITE_NAME}: Latest`, description: `The ${size} most recently filed wires about AI incidents, with their severity, providers, codes, sources and rationale.` };
   }
   const parts = [
-    ...(state.q ? [`“${state.q}”`] : []),
+    ...(state.q ? [quotedSearch(state.q)] : []),
     ...(state.provider ?? []).map((slug) => providerNames.get(slug) ?? slug),
     ...(state.code ?? []).map((code) => (code.length === 1 ? `${code} codes` : code)),
     ...(state.severity ? [severityText(state.severity)] : []),

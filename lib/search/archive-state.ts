@@ -34,12 +34,15 @@ export const severityText = ({ min, max }: { min: number; max: number }) => (min
 
 export const capitalise = (value: string) => value.charAt(0).toUpperCase() + value.slice(1);
 
+/** The search as titles and chips show it: in curly quotes, or as typed when it has quotes of its own (a phrase). */
+export const quotedSearch = (q: string) => (/["“”]/.test(q) ? q : `“${q}”`);
+
 /** "Archive: “dall-e api” · OpenAI · M1": the search and each active filter, in the order of the form. */
 export function archiveTitle(query: ArchiveQuery, result: SearchResult): string {
   const names = new Map(result.facets.provider.map((facet) => [facet.value, facet.label]));
   const state = pageState(query, result);
   const parts = [
-    ...(state.q ? [`“${state.q}”`] : []),
+    ...(state.q ? [quotedSearch(state.q)] : []),
     ...state.provider.map((slug) => names.get(slug) ?? slug),
     ...state.code.map((code) => (code.length === 1 ? `${code} codes` : code)),
     ...(state.severity ? [severityText(state.severity)] : []),
@@ -59,7 +62,7 @@ const day = (value: string) => dayFormat.format(new Date(`${value}T00:00:00Z`));
 export function activeFilterChips(state: PageState, providerNames: Map<string, string>): Chip[] {
   const without = <K extends "provider" | "code" | "standard" | "status">(key: K, value: string) => archiveHref({ ...state, [key]: state[key].filter((item) => item !== value) });
   const chips: Chip[] = [];
-  if (state.q) chips.push({ key: "q", label: `Search: “${state.q}”`, href: archiveHref({ ...state, q: undefined }) });
+  if (state.q) chips.push({ key: "q", label: `Search: ${quotedSearch(state.q)}`, href: archiveHref({ ...state, q: undefined }) });
   for (const slug of state.provider) chips.push({ key: `p-${slug}`, label: `Provider: ${providerNames.get(slug) ?? slug}`, href: without("provider", slug) });
   for (const code of state.code) chips.push({ key: `c-${code}`, label: code.length === 1 ? `Code: all ${code} codes` : `Code: ${code}`, href: without("code", code) });
   if (state.severity) chips.push({ key: "sev", label: `Severity: ${severityText(state.severity)}`, href: archiveHref({ ...state, severity: undefined }) });
