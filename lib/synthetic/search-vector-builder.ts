@@ -252,11 +252,11 @@ export function createSearchVectorBuilder(session: SqlSession): SearchVectorBuil
     for (const row of rows) found[Number(row.i) - 1]!.push({ lexeme: row.lexeme, positions: row.positions.map(Number) });
     list.forEach((piece, index) => {
       const entries = found[index]!;
-      let tokens = 0;
-      for (const entry of entries) for (const position of entry.positions) tokens = Math.max(tokens, position - 1);
-      const atPosition: number[][] = Array.from({ length: tokens }, () => []);
+      let taken = 0;
+      for (const entry of entries) for (const position of entry.positions) taken = Math.max(taken, position - 1);
+      const atPosition: number[][] = Array.from({ length: taken }, () => []);
       for (const entry of entries) {
-        for (const position of entry.positions) if (position <= tokens) atPosition[position - 1]!.push(lexemeId(entry.lexeme));
+        for (const position of entry.positions) if (position <= taken) atPosition[position - 1]!.push(lexemeId(entry.lexeme));
       }
       addPiece(piece, atPosition.flatMap((ids) => [ids.length, ...ids]));
     });
