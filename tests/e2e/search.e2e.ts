@@ -195,6 +195,23 @@ test.describe("Archive search", () => {
     expect(await total(page)).toBeGreaterThan(0);
   });
 
+  test("a misspelt word offers the headline word nearest to it, and the offer runs that search", async ({ page }) => {
+    await page.goto("/archive");
+    await searchBox(page).fill("outpaintng");
+    await searchBox(page).press("Enter");
+    await expect(page).toHaveURL("/archive?q=outpaintng");
+    expect(await total(page)).toBe(0);
+    await main(page).getByRole("link", { name: "outpainting", exact: true }).click();
+    await expect(page).toHaveURL("/archive?q=outpainting");
+    await expect(wires(page).filter({ has: page.getByRole("heading", { name: OUTPAINTING }) })).toHaveCount(1);
+  });
+
+  test("a quoted phrase shows in its chip as typed", async ({ page }) => {
+    await page.goto("/archive?q=%22public+beta%22");
+    await expect(activeFilters(page).getByRole("link", { name: /^Search: "public beta"/ })).toBeVisible();
+    await expect(page).toHaveTitle('Archive: "public beta" · AI Incident Wire');
+  });
+
   for (const colorScheme of ["light", "dark"] as const) {
     for (const path of ["/archive?q=outpainting", "/archive?code=M&severity=3-5&status=published", "/archive?provider=Opn%20AI&q=outpaintng", "/archive?severity=9&foo=1"]) {
       test(`${path} has no WCAG 2.1 A/AA violations, ${colorScheme}`, async ({ page }) => {
