@@ -1,8 +1,16 @@
 // npm run bench:search: the archive's search at 100,000 and 1,000,000 synthetic wires on PostgreSQL.
 // Per representative query: the database call (searchArchive in-process, text cache cold and warm),
-// the same query done the naive way (ILIKE, OFFSET, GROUP BY) as a ratio, and the HTTP request to
-// /archive (and /api/v1/wires) under 8 concurrent clients; then the index build time, the database
-// size per 1,000 wires and the app's peak memory. It prints figures measured in one run; it asserts nothing.
+// the same search done the best plain-PostgreSQL way as a ratio, and the HTTP request to /archive (and
+// /api/v1/wires) under 8 concurrent clients; then the index build time, the database size per 1,000
+// wires and the app's peak memory. It prints figures measured in one run; it asserts nothing, but says
+// loudly where the plain SQL's answer (count, first page, facet counts) differs from the app's.
+//
+// The baseline ("plain PostgreSQL", scripts/bench/search-queries.ts): one statement per search, the text
+// matched through a GIN index on wire.search_vector (websearch_to_tsquery, phrases included) and ranked by
+// the app's points, filters as semi-joins on B-tree indexes of the link tables, the count and one GROUP BY
+// per facet over a CTE of the matching wires, the page by keyset along (occurred_on DESC, ord DESC) with
+// its 25 cards. Its indexes are not the app's: the benchmark creates them (bench_baseline_*) in the
+// benchmark database before timing, drops them while it generates wires, and leaves them out of the size.
 //
 //   createdb -h 127.0.0.1 -U postgres wire_bench
 //   BENCH_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/wire_bench npm run bench:search [-- --sizes 100000]
@@ -18,7 +26,7 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { loadTest, timedGet, type LoadResult } from "./bench/http-load";
 import { measureSearchDb, type DbPhaseResult, type QueryDbResult } from "./bench/measure-search-db";
-import { DEEP_PAGES } from "./bench/search-queries";
+import { BASELINE_INDEX_PREFIX, BASELINE_INDEXES, DEEP_PAGES } from "./bench/search-queries";
 import { freePort, processGroupMemory, startNextServer, waitForServer, type GroupProcess, type NextServer } from "./bench/next-server";
 import { int, markdownTable, mib, ms, ratio, textTable, throttled, type Table } from "./bench/stats";
 
@@ -27,8 +35,11 @@ const { values } = parseArgs({
     sizes: { type: "string", default: "100000,1000000" },
     "cold-runs": { type: "string", default: "30" },
     "warm-runs": { type: "string", default: "100" },
-    "naive-runs": { type: "string", default: "5" },
-    "naive-timeout": { type: "string", default: "300" },
+    "plain-runs": { type: "string", default: "30" },
+    "plain-timeout": { type: "string", default: "300" },
+    // The names of the earlier, naive baseline's options, still understood.
+    "naive-runs": { type: "string" },
+    "naive-timeout": { type: "string" },
     budget: { type: "string", default: "60" },
     requests: { type: "string", default: "200" },
     concurrency: { type: "string", default: "8" },
@@ -48,9 +59,9 @@ const { values } = parseArgs({
 
 const USAGE = `npm run bench:search [-- options]
   --sizes 100000,1000000   synthetic wire counts to measure at (the archive grows to each in turn)
-  --cold-runs 30 --warm-runs 100 --naive-runs 5 --naive-timeout 300 (seconds per naive statement)
-  --budget 60              seconds per series of runs (cold, warm, naive) of a query: fewer runs when slow
-                           (at least 5 cold and warm, 2 naive); the tables give the runs made
+  --cold-runs 30 --warm-runs 100 --plain-runs 30 --plain-timeout 300 (seconds per plain-PostgreSQL statement)
+  --budget 60              seconds per series of runs (cold, warm, plain) of a query: fewer runs when slow
+                           (at least 5 each); the tables give the runs made
   --requests 200 --concurrency 8 --max-seconds 20   HTTP load per query and path
   --seed 1 --batch-size 2000   wire generation
   --port N                 port for the server (default: a free one)
@@ -88,8 +99,8 @@ process.env.DATABASE_URL = url;
 const runs = {
   cold: positiveInt("cold-runs", values["cold-runs"]),
   warm: positiveInt("warm-runs", values["warm-runs"]),
-  naive: positiveInt("naive-runs", values["naive-runs"]),
-  naiveTimeout: positiveInt("naive-timeout", values["naive-timeout"]),
+  plain: positiveInt("plain-runs", values["plain-runs"] ?? values["naive-runs"]),
+  plainTimeout: positiveInt("plain-timeout", values["plain-timeout"] ?? values["naive-timeout"]),
   budget: positiveInt("budget", values.budget),
   requests: positiveInt("requests", values.requests),
   concurrency: positiveInt("concurrency", values.concurrency),
@@ -102,8 +113,8 @@ if (values.phase === "db") {
     size: positiveInt("size", values.size),
     coldRuns: runs.cold,
     warmRuns: runs.warm,
-    naiveRuns: runs.naive,
-    naiveTimeoutSeconds: runs.naiveTimeout,
+    plainRuns: runs.plain,
+    plainTimeoutSeconds: runs.plainTimeout,
     budgetSeconds: runs.budget,
   });
   const { writeFile } = await import("node:fs/promises");
@@ -149,9 +160,11 @@ type HttpFigures = {
 type SizeResult = {
   size: number;
   wires: number;
+  /** The wire tables' size, without the baseline's indexes. */
   bytes: number;
   kbPer1000Wires: number;
   generated: number;
+  baseline: BaselineIndexReport[];
   db: DbPhaseResult;
   http?: HttpFigures;
   /** 1-minute load averages sampled every 5 s while this size was measured: other work on the machine skews every figure. */
@@ -174,7 +187,7 @@ async function main(): Promise<void> {
     const grown = await growArchive(size);
     if (!grown) continue;
     console.log(
-      `in-process measurements (a fresh process: index build; per query up to ${runs.cold} cold, ${runs.warm} warm and ${runs.naive} naive runs, fewer past ${runs.budget} s a series)…`,
+      `in-process measurements (a fresh process: index build; per query up to ${runs.cold} cold, ${runs.warm} warm and ${runs.plain} plain-PostgreSQL runs, fewer past ${runs.budget} s a series)…`,
     );
     const samples: number[] = [os.loadavg()[0]!];
     const sampler = setInterval(() => samples.push(os.loadavg()[0]!), 5_000);
@@ -198,6 +211,9 @@ async function main(): Promise<void> {
   }
   console.log(`\n=== Markdown (for the README's performance section) ===\n`);
   console.log(results.map((result) => sizeReport(result, "markdown")).join("\n\n"));
+  const differing = results.flatMap((result) => result.db.queries.filter((q) => q.plain.mismatches.length > 0).map((q) => `${q.key} at ${int(result.size)}`));
+  if (differing.length > 0) console.error(`\nMISMATCH: plain PostgreSQL and the app answer differently (${differing.join(", ")}; see the warnings): a bug in one of the two.`);
+  else console.log(`\nplain PostgreSQL and the app gave the same answers on every query (counts, first pages, facet counts).`);
   console.log(`\nbench:search took ${((performance.now() - started) / 60_000).toFixed(1)} min; the database ${redact(url!)} was kept for later runs.`);
 }
 
@@ -238,7 +254,9 @@ function newerFiles(dir: string, than: number): string[] {
 }
 
 /** Grows the archive to `size` synthetic wires; undefined (with the reason printed) when it holds more. */
-async function growArchive(size: number): Promise<{ wires: number; bytes: number; kbPer1000Wires: number; generated: number } | undefined> {
+async function growArchive(
+  size: number,
+): Promise<{ wires: number; bytes: number; kbPer1000Wires: number; generated: number; baseline: BaselineIndexReport[] } | undefined> {
   const { openDatabase } = await import("@/lib/db/open-database");
   const { generateWires } = await import("@/lib/synthetic/generate-wires");
   const { readSyntheticState } = await import("@/lib/synthetic/read-synthetic-state");
@@ -264,6 +282,7 @@ async function growArchive(size: number): Promise<{ wires: number; bytes: number
       return undefined;
     }
     if (count < size) {
+      await dropBaselineIndexes(client);
       const toMake = size - count;
       console.log(`generating ${int(toMake)} synthetic wires (${int(count)} already there; seed ${seed})…`);
       const progress = throttled(15_000);
@@ -302,15 +321,105 @@ async function growArchive(size: number): Promise<{ wires: number; bytes: number
       await client.query(`VACUUM (ANALYZE) ${WIRE_TABLES.map((table) => `"${table}"`).join(", ")}`);
       console.log(`vacuumed in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     }
+    // The app's size: without the baseline's indexes, which an earlier run may have left.
     const measured = await measureWireTables(session);
+    const bytes = measured.bytes - (await baselineIndexes(client)).reduce((sum, index) => sum + index.bytes, 0);
+    const kbPer1000Wires = measured.wires === 0 ? 0 : (bytes / 1024 / measured.wires) * 1000;
     console.log(
-      `archive: ${int(measured.wires)} wires (${int(measured.syntheticWires)} synthetic); wire tables ${mib(measured.bytes)}, ${int(measured.kbPer1000Wires)} KiB per 1,000 wires`,
+      `archive: ${int(measured.wires)} wires (${int(measured.syntheticWires)} synthetic); wire tables ${mib(bytes)}, ${int(kbPer1000Wires)} KiB per 1,000 wires`,
     );
-    return { wires: measured.wires, bytes: measured.bytes, kbPer1000Wires: measured.kbPer1000Wires, generated };
+    const baseline = await ensureBaselineIndexes(client);
+    return { wires: measured.wires, bytes, kbPer1000Wires, generated, baseline };
   } finally {
     await client.end().catch(() => undefined);
     await db.close().catch(() => undefined);
   }
+}
+
+type BaselineIndexReport = { name: string; purpose: string; bytes: number; seconds?: number; sameAs?: string };
+
+/** The plain-PostgreSQL baseline's own indexes (bench_baseline_*) in the database, with their sizes. */
+async function baselineIndexes(client: pg.Client): Promise<{ name: string; bytes: number }[]> {
+  const { rows } = await client.query<{ name: string; bytes: number }>(
+    `SELECT c.relname AS name, pg_relation_size(c.oid)::float8 AS bytes FROM pg_class c WHERE c.relkind = 'i' AND c.relname LIKE $1`,
+    [`${BASELINE_INDEX_PREFIX.replaceAll("_", "\\_")}%`],
+  );
+  return rows.map((row) => ({ name: row.name, bytes: Number(row.bytes) }));
+}
+
+/** Drops the baseline's indexes before wires are written: they would slow the generation, whose speed the benchmark reports. */
+async function dropBaselineIndexes(client: pg.Client): Promise<void> {
+  const existing = await baselineIndexes(client);
+  if (existing.length === 0) return;
+  console.log(`dropping the plain-PostgreSQL baseline's indexes while wires are generated (rebuilt after): ${existing.map((index) => index.name).join(", ")}`);
+  for (const { name } of existing) await client.query(`DROP INDEX IF EXISTS "${name}"`);
+}
+
+/**
+ * Creates each index of the baseline that the database lacks, unless the schema has the same one (same
+ * table, method and columns, whole and valid), which then serves. A GIN index at a million wires takes
+ * minutes: its build's progress is printed every 15 s.
+ */
+async function ensureBaselineIndexes(client: pg.Client): Promise<BaselineIndexReport[]> {
+  console.log(`plain-PostgreSQL baseline: its indexes, created in this benchmark database (not part of the app's schema or migrations)…`);
+  await client.query(`SET maintenance_work_mem = '256MB'`);
+  const out: BaselineIndexReport[] = [];
+  for (const index of BASELINE_INDEXES) {
+    const { rows } = await client.query<{ name: string; bytes: number }>(
+      `SELECT c.relname AS name, pg_relation_size(c.oid)::float8 AS bytes
+       FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am am ON am.oid = c.relam
+       WHERE i.indrelid = $1::regclass AND am.amname = $2 AND i.indisvalid AND i.indpred IS NULL AND i.indexprs IS NULL
+         AND ARRAY(SELECT a.attname::text FROM unnest(i.indkey::int2[]) WITH ORDINALITY AS k(attnum, n)
+                   JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum ORDER BY k.n) = $3::text[]
+       ORDER BY c.relname = $4 DESC, c.relname LIMIT 1`,
+      [index.table, index.method, index.columns, index.name],
+    );
+    const same = rows[0];
+    if (same) {
+      const sameAs = same.name === index.name ? undefined : same.name;
+      console.log(`  ${index.name}: ${sameAs ? `not created, the schema's ${sameAs} is the same index` : "built by an earlier run"} (${mib(Number(same.bytes))})`);
+      out.push({ name: index.name, purpose: index.purpose, bytes: Number(same.bytes), sameAs });
+      continue;
+    }
+    console.log(`  building ${index.name} ON ${index.table} ${index.definition} (${index.purpose})…`);
+    const t0 = performance.now();
+    const stop = await reportIndexProgress(client, index.name, t0);
+    try {
+      await client.query(`CREATE INDEX IF NOT EXISTS "${index.name}" ON "${index.table}" ${index.definition}`);
+    } finally {
+      await stop();
+    }
+    const seconds = (performance.now() - t0) / 1000;
+    const [built] = await baselineIndexes(client).then((all) => all.filter((found) => found.name === index.name));
+    console.log(`  ${index.name}: built in ${seconds.toFixed(1)} s (${mib(built?.bytes)})`);
+    out.push({ name: index.name, purpose: index.purpose, bytes: built?.bytes ?? 0, seconds });
+  }
+  return out;
+}
+
+/** Prints the progress of the index build running on `client` every 15 s, from a connection of its own; returns its stop. */
+async function reportIndexProgress(client: pg.Client, name: string, t0: number): Promise<() => Promise<void>> {
+  const { rows } = await client.query<{ pid: number }>(`SELECT pg_backend_pid() AS pid`);
+  const monitor = new pg.Client({ connectionString: url });
+  await monitor.connect();
+  const timer = setInterval(() => {
+    monitor
+      .query<{ phase: string; blocks_done: string; blocks_total: string; tuples_done: string; tuples_total: string }>(
+        `SELECT phase, blocks_done, blocks_total, tuples_done, tuples_total FROM pg_stat_progress_create_index WHERE pid = $1`,
+        [rows[0]!.pid],
+      )
+      .then(({ rows: [progress] }) => {
+        if (!progress) return;
+        const share = (done: string, total: string) => (Number(total) > 0 ? `, ${((Number(done) / Number(total)) * 100).toFixed(0)}%` : "");
+        const of = Number(progress.blocks_total) > 0 ? `blocks${share(progress.blocks_done, progress.blocks_total)}` : `tuples${share(progress.tuples_done, progress.tuples_total)}`;
+        console.log(`  [index] ${name}: ${progress.phase} (${of}), ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+      })
+      .catch(() => undefined);
+  }, 15_000);
+  return async () => {
+    clearInterval(timer);
+    await monitor.end().catch(() => undefined);
+  };
 }
 
 async function runDbPhase(size: number): Promise<DbPhaseResult> {
@@ -322,7 +431,7 @@ async function runDbPhase(size: number): Promise<DbPhaseResult> {
       fileURLToPath(import.meta.url),
       "--phase", "db", "--size", String(size), "--out", out,
       "--cold-runs", String(runs.cold), "--warm-runs", String(runs.warm),
-      "--naive-runs", String(runs.naive), "--naive-timeout", String(runs.naiveTimeout), "--budget", String(runs.budget),
+      "--plain-runs", String(runs.plain), "--plain-timeout", String(runs.plainTimeout), "--budget", String(runs.budget),
     ];
     child = spawn(process.execPath, args, { stdio: ["ignore", "inherit", "inherit"], env: process.env });
     const code = await new Promise<number | null>((resolve) => child!.on("exit", resolve));
@@ -417,17 +526,18 @@ function sizeReport(result: SizeResult, format: "text" | "markdown"): string {
   const render = format === "text" ? textTable : markdownTable;
   const main: Table = {
     headers: [
-      "query", "results", "db p50", "db p95 cold", "db p50 warm", "db p95 warm", "naive p50", "naive p95", "naive/db p95",
-      "http p50 cached", "http p95 cached", "req/s cached", "http p50 rendered", "http p95 rendered", "req/s rendered", "runs c/w/n/http",
+      "query", "results", "db p50", "db p95 cold", "db p50 warm", "db p95 warm", "plain PG p50", "plain PG p95", "plain PG/db p50", "plain PG/db p95", "same answer",
+      "http p50 cached", "http p95 cached", "req/s cached", "http p50 rendered", "http p95 rendered", "req/s rendered", "runs c/w/p/http",
     ],
     rows: db.queries.map((q) => {
       const h = http?.archive[q.key];
       const c = http?.cached[q.key];
       return [
-        q.label, int(q.total), ms(q.cold.p50), ms(q.cold.p95), ms(q.warm.p50), ms(q.warm.p95), ms(q.naive.p50), ms(q.naive.p95),
-        ratio(q.naive.p95 / q.cold.p95), ms(c?.p50), ms(c?.p95), c ? c.requestsPerSecond.toFixed(0) : "–",
+        q.label, int(q.total), ms(q.cold.p50), ms(q.cold.p95), ms(q.warm.p50), ms(q.warm.p95), ms(q.plain.p50), ms(q.plain.p95),
+        ratio(q.plain.p50 / q.cold.p50), ratio(q.plain.p95 / q.cold.p95), q.plain.mismatches.length === 0 ? "yes" : "NO",
+        ms(c?.p50), ms(c?.p95), c ? c.requestsPerSecond.toFixed(0) : "–",
         ms(h?.p50), ms(h?.p95), h ? h.requestsPerSecond.toFixed(0) : "–",
-        `${q.cold.n}/${q.warm.n}/${q.naive.n}/${h ? h.n : "–"}`,
+        `${q.cold.n}/${q.warm.n}/${q.plain.n}/${h ? h.n : "–"}`,
       ];
     }),
   };
@@ -439,13 +549,15 @@ function sizeReport(result: SizeResult, format: "text" | "markdown"): string {
     }),
   };
   const where: Table = {
-    headers: ["query", "db p50 cold", "text match cold", "text match, postings in memory", "PostgreSQL alone (@@)", "highlight 25", "index (JS)", "naive: page", "count", "providers", "codes", "severity", "naive count"],
+    headers: [
+      "query", "db p50 cold", "text match cold", "text match, postings in memory", "highlight 25", "index (JS)",
+      "plain PG p50", "plain PG: page alone", "plain PG: count alone", "plain PG results",
+    ],
     rows: db.queries.map((q) => {
       const b = q.breakdown;
-      const s = q.naive.statements;
       return [
-        q.label, ms(q.cold.p50), ms(b.matchColdMs), ms(b.matchWarmMs), ms(b.pgMatchMs), ms(b.highlightMs), ms(b.indexMs),
-        ms(s.page), ms(s.count), ms(s.providers), ms(s.codes), ms(s.severity), int(q.naive.count),
+        q.label, ms(q.cold.p50), ms(b.matchColdMs), ms(b.matchWarmMs), ms(b.highlightMs), ms(b.indexMs),
+        ms(q.plain.p50), ms(b.plainPageMs), ms(b.plainCountMs), int(q.plain.total),
       ];
     }),
   };
@@ -453,7 +565,10 @@ function sizeReport(result: SizeResult, format: "text" | "markdown"): string {
   const peak = server.reduce<GroupProcess | undefined>((max, p) => (!max || (p.peakBytes ?? 0) > (max.peakBytes ?? 0) ? p : max), undefined);
   const facts = [
     `archive: ${int(result.wires)} wires (${int(result.size)} synthetic)${result.generated ? `, ${int(result.generated)} generated in this run` : ""}`,
-    `database size: wire tables ${mib(result.bytes)}, ${int(result.kbPer1000Wires)} KiB per 1,000 wires (pg_total_relation_size, indexes and TOAST included)`,
+    `database size: wire tables ${mib(result.bytes)}, ${int(result.kbPer1000Wires)} KiB per 1,000 wires (pg_total_relation_size, indexes and TOAST included; the baseline's bench_baseline_* indexes left out)`,
+    `plain-PostgreSQL baseline's indexes, created by the benchmark in its database, not the app's: ${result.baseline
+      .map((index) => `${index.name} (${index.purpose}): ${index.sameAs ? `the schema's ${index.sameAs}, ${mib(index.bytes)}` : `${mib(index.bytes)}${index.seconds === undefined ? ", from an earlier run" : `, built in ${index.seconds.toFixed(1)} s`}`}`)
+      .join("; ")}`,
     `search index build (first call, in-process): ${(db.indexBuildMs / 1000).toFixed(2)} s for ${int(db.indexSize)} listed wires; its freshness check on each later call: p50 ${ms(db.refreshMs.p50)} ms`,
     `loading the 25 wire cards of a page through Prisma (wireCardSelect): p50 ${ms(db.cardsMs.p50)} ms; the same in one plain SQL statement with a correlated count of sources: p50 ${ms(db.cardsSqlMs.p50)} ms`,
     http
@@ -472,13 +587,16 @@ function sizeReport(result: SizeResult, format: "text" | "markdown"): string {
   ].filter(Boolean) as string[];
   const notes = [
     `db: searchArchive(query) in-process (the query parsed by PostgreSQL, the index refresh check, the text postings read and evaluated, facet counts, the page's cards and highlights). Cold: the text-match, parsed-query and postings caches emptied before each call (up to ${db.options.coldRuns} runs); warm: caches kept (up to ${db.options.warmRuns} runs); fewer when a series passes ${db.options.budgetSeconds} s (at least 5): "runs" gives the counts. The facet index is built once per process (first call); each query has 5 untimed cold calls and 2 warm ones first (the code of both paths compiled), and PostgreSQL's own buffers are warm in both.`,
-    `naive: the same query in plain SQL on one connection, statements one after another: ILIKE '%text%' on headline, summary and body; EXISTS for provider and code; ORDER BY occurred_on DESC, id DESC with OFFSET (deep page: OFFSET ${DEEP_PAGES * 25}); count(*); GROUP BY for providers, codes, severity. Run after all the in-process series above, so that their scans of the whole archive do not disturb the next query's timings. Up to ${db.options.naiveRuns} runs, fewer past ${db.options.budgetSeconds} s (at least 2; with so few, p95 is the slowest run). naive/db p95 = naive p95 / db p95 cold. "naive count" differs from "results" where ILIKE and English stemming disagree.`,
+    `plain PG: the same search done the best plain-PostgreSQL way (GIN + B-tree, GROUP BY), on one connection (JIT off, work_mem 64 MB): PostgreSQL's reading of the text (websearch_to_tsquery, for the words that rank), then one statement: the text matched once through a GIN index on wire.search_vector (phrases included) into a materialized CTE, ranked by the app's points (10/4/2 for a word in the headline/summary/body, by weight-restricted tsqueries), newer first among equals; providers and codes as semi-joins on the link tables' B-trees; the count and one GROUP BY per facet over the matching set (an active facet over the set its own filter left out, as the app counts it); the 25 cards of the page (highlights for text) by keyset, newest first along (occurred_on DESC, ord DESC), the deep page (${DEEP_PAGES + 1}) from the app's own cursor (the key of page ${DEEP_PAGES}'s last wire) rather than OFFSET ${DEEP_PAGES * 25}. Run after all the in-process series above, so that its scans do not disturb the next query's timings; 2 untimed runs, then up to ${db.options.plainRuns}, fewer past ${db.options.budgetSeconds} s (at least 5). plain PG/db = plain PG / db cold. "same answer": the count, the first page's wires in order and every facet's counts equal the app's. "page alone" and "count alone": the statement with only that part (p50 of 5).`,
     http
       ? `http: ${runs.concurrency} concurrent clients, up to ${runs.requests} requests or ${runs.maxSeconds} s per query after ${runs.concurrency * 2} warm-up requests, timed to the last byte, with gzip as browsers ask for it; the same URL repeats, so the server's text cache is warm. "rendered": a server with the page cache off (ARCHIVE_PAGE_CACHE_MB=0), so every request is rendered by Next.js. "cached": the default server, whose page cache answers readers without a session from the page rendered for the first of them, until the archive changes (lib/http/page-cache.ts).`
       : undefined,
     `targets at 1,000,000 wires (2 cores): db p95 ≤ 20 ms (cold), http p95 ≤ 100 ms at 8 clients.`,
   ].filter(Boolean) as string[];
-  const warnings = http?.warnings ?? [];
+  const warnings = [
+    ...db.queries.flatMap((q) => q.plain.mismatches.map((m) => `MISMATCH between plain PostgreSQL and the app, ${q.label}: ${m}`)),
+    ...(http?.warnings ?? []),
+  ];
   if (format === "text") {
     return [
       `--- ${int(result.size)} synthetic wires: times in ms ---`,

@@ -1,9 +1,11 @@
 // The in-process part of `npm run bench:search` at one archive size, run in a process of its own
 // so that the search index is built from scratch and the process's peak memory is this size's.
+// After the app's series, each query again as the plain-PostgreSQL baseline (search-queries.ts) on a
+// connection of its own, its answer checked against the app's: the count, the first page, the facets.
 import pg from "pg";
 import type { ArchiveQuery } from "@/lib/search/archive-query";
 import type { SearchResult } from "@/lib/search/search-archive";
-import { benchQueries, naiveStatements, type BenchQuery } from "./search-queries";
+import { benchQueries, FACETS, plainAnswerOf, plainSearchStatement, type BenchQuery, type PlainAnswer, type PlainPart, type PlainQuery } from "./search-queries";
 import { int, ms, summarize, type Summary } from "./stats";
 
 export type DbPhaseOptions = {
@@ -11,15 +13,14 @@ export type DbPhaseOptions = {
   size: number;
   coldRuns: number;
   warmRuns: number;
-  naiveRuns: number;
-  naiveTimeoutSeconds: number;
-  /** Each series of runs (cold, warm, naive) of a query stops early once it has taken this long, after a minimum of runs. */
+  plainRuns: number;
+  plainTimeoutSeconds: number;
+  /** Each series of runs (cold, warm, plain) of a query stops early once it has taken this long, after a minimum of runs. */
   budgetSeconds: number;
 };
 
-/** Cold and warm series run at least this many times, naive ones at least twice, whatever the budget. */
+/** Every series (cold, warm, plain) runs at least this many times, whatever the budget. */
 const MIN_RUNS = 5;
-const MIN_NAIVE_RUNS = 2;
 
 function withinBudget(run: number, min: number, startedAt: number, budgetSeconds: number): boolean {
   return run < min || performance.now() - startedAt < budgetSeconds * 1000;
@@ -30,13 +31,14 @@ export type Breakdown = {
   matchColdMs?: number;
   /** Text queries: matchText with the postings in memory, the match itself recomputed (p50). */
   matchWarmMs?: number;
-  /** Text queries: the same match as PostgreSQL answers it alone (search_vector @@ query, no index on it), one run. */
-  pgMatchMs?: number;
   /** Text queries: ts_headline of the first page's 25 wires (p50). */
   highlightMs?: number;
   matches?: number;
   /** The in-memory index: mask, counts of every facet, the page (p50; an approximation of search-archive's work). */
   indexMs: number;
+  /** The baseline's statement with only its page of cards, then with only its count (p50 of 5 runs each). */
+  plainPageMs?: number;
+  plainCountMs?: number;
 };
 
 export type QueryDbResult = {
@@ -50,7 +52,8 @@ export type QueryDbResult = {
   firstId?: string;
   cold: Summary;
   warm: Summary;
-  naive: Summary & { count: number; statements: Record<string, number> };
+  /** The search done the plain-PostgreSQL way (search-queries.ts): its times, its count and how its answer differs from the app's (nothing, if right). */
+  plain: Summary & { total: number; mismatches: string[] };
   breakdown: Breakdown;
 };
 
@@ -86,6 +89,11 @@ export async function measureSearchDb(options: DbPhaseOptions): Promise<DbPhaseR
   const { indexFilterOf } = await import("@/lib/search/index-filter");
   const { getDb, getPrisma } = await import("@/lib/db/get-db");
   const { wireCardSelect } = await import("@/lib/wires/wire-card");
+  const { WORD_POINTS } = await import("@/lib/search/match-text");
+  const { parseTsQuery, rankedLexemes } = await import("@/lib/search/tsquery");
+  const { normalizeSearchText } = await import("@/lib/search/normalize-search-text");
+  const { DAY_BITS } = await import("@/lib/search/result-pages");
+  const { isoOfDay } = await import("@/lib/search/facet-index");
 
   const toQuery = (href: string) => {
     const parsed = parseArchiveQuery(searchParamsOf(new URL(href, "http://bench").searchParams));
@@ -107,24 +115,29 @@ export async function measureSearchDb(options: DbPhaseOptions): Promise<DbPhaseR
   const refreshTimes: number[] = [];
   for (let i = 0; i < 30; i += 1) refreshTimes.push((await time(() => loadSearchIndex()))[0]);
 
-  const naiveClient = new pg.Client({ connectionString: options.url, application_name: "bench:search naive" });
-  await naiveClient.connect();
+  const plainClient = new pg.Client({ connectionString: options.url, application_name: "bench:search plain PostgreSQL" });
+  await plainClient.connect();
   const fetchClient = new pg.Client({ connectionString: options.url, application_name: "bench:search breakdown" });
   await fetchClient.connect();
   try {
-    await naiveClient.query(`SET statement_timeout = ${Math.round(options.naiveTimeoutSeconds * 1000)}`);
+    // A search's statements are short and planned afresh: JIT compilation (on by default, for statements the planner
+    // deems costly) would add its compile time to every run; the facet counts' hashes get room to stay in memory.
+    await plainClient.query(`SET statement_timeout = ${Math.round(options.plainTimeoutSeconds * 1000)}; SET jit = off; SET work_mem = '64MB'`);
     const results: QueryDbResult[] = [];
     const timed: { bench: BenchQuery; href: string; query: ArchiveQuery; sample: SearchResult; cold: Summary; warm: Summary; breakdown: Breakdown }[] = [];
     let cardsMs: Summary | undefined;
     let cardsSqlMs: Summary | undefined;
-    for (const bench of benchQueries()) {
+    queries: for (const bench of benchQueries()) {
       let href = archiveHref(bench.state);
       let query = toQuery(href);
       if (bench.deepPages) {
         console.log(`  ${bench.key}: following ${bench.deepPages} "older" cursors from the first page…`);
         for (let page = 1; page <= bench.deepPages; page += 1) {
           const result = await searchArchive(query);
-          if (!result.older) throw new Error(`${bench.key}: no older page after page ${page}; the archive is too small for ${bench.deepPages} pages`);
+          if (!result.older) {
+            console.log(`  ${bench.key}: skipped, no older page after page ${page}: the archive is too small for ${bench.deepPages} pages`);
+            continue queries;
+          }
           href = archiveHref({ ...query, cursor: result.older, dir: "older" });
           query = toQuery(href);
           if (page % 50 === 0) console.log(`    page ${page + 1} reached`);
@@ -226,32 +239,55 @@ export async function measureSearchDb(options: DbPhaseOptions): Promise<DbPhaseR
       timed.push({ bench, href, query, sample, cold: coldSummary, warm: warmSummary, breakdown });
     }
 
-    // PostgreSQL alone, and the naive way: same queries, same run, after every timed series, so that
-    // their scans of the whole archive (a second to a minute each) do not disturb the next query's timings.
+    // The plain-PostgreSQL baseline: same queries, same run, after every timed series of the app, so that
+    // its scans do not disturb the next query's timings. Providers resolve as the app's taxonomy does, once.
     for (const { bench, href, query, sample, cold: coldSummary, warm: warmSummary, breakdown } of timed) {
-      if (query.q) {
-        const [t] = await time(() => fetchClient.query(`SELECT count(*) FROM wire WHERE search_vector @@ websearch_to_tsquery('english', $1)`, [query.q]));
-        breakdown.pgMatchMs = t;
-      }
-      const statements = naiveStatements(query, bench.deepPages ? bench.deepPages * PAGE : 0, PAGE);
-      const naiveTimes: number[] = [];
-      const perStatement = new Map<string, number[]>();
-      let naiveCount = 0;
-      const naiveStart = performance.now();
-      for (let run = 0; run < options.naiveRuns && withinBudget(run, MIN_NAIVE_RUNS, naiveStart, options.budgetSeconds); run += 1) {
-        const t0 = performance.now();
-        for (const statement of statements) {
-          const s0 = performance.now();
-          const result = await naiveClient.query(statement.sql, statement.params);
-          const elapsed = performance.now() - s0;
-          perStatement.set(statement.name, [...(perStatement.get(statement.name) ?? []), elapsed]);
-          if (statement.name === "count") naiveCount = Number(result.rows[0]?.n ?? 0);
+      const { rows: providerRows } = await plainClient.query<{ id: number }>(`SELECT id FROM provider WHERE slug = ANY($1::text[])`, [sample.applied.provider]);
+      const base: PlainQuery = {
+        providerIds: providerRows.map((row) => row.id),
+        codes: sample.applied.code,
+        severity: query.severity,
+        standards: query.standard.map((s) => s.toUpperCase()),
+        statuses: query.status.map((s) => s.toUpperCase()),
+        from: query.from,
+        to: query.to,
+        after: keysetOf(query, DAY_BITS, isoOfDay),
+      };
+      const q = query.q ? normalizeSearchText(query.q) : undefined;
+      /** One search: PostgreSQL reads the text (its lexemes rank the matches), then the one statement. */
+      const plainSearch = async (part: PlainPart): Promise<PlainAnswer> => {
+        let text: PlainQuery["text"];
+        if (q) {
+          const { rows } = await plainClient.query<{ query: string }>(`SELECT websearch_to_tsquery('english', $1)::text AS query`, [q]);
+          const tree = parseTsQuery(rows[0]!.query);
+          text = tree ? { q, lexemes: rankedLexemes(tree) } : undefined;
         }
-        const total = performance.now() - t0;
-        naiveTimes.push(total);
-        console.log(`    naive ${bench.key} run ${run + 1}/${options.naiveRuns}: ${ms(total)} ms`);
+        const statement = plainSearchStatement({ ...base, text }, { limit: PAGE, points: WORD_POINTS, part });
+        const { rows } = await plainClient.query(statement.sql, statement.params);
+        return plainAnswerOf(rows[0] as Record<string, unknown>);
+      };
+      // Untimed: plans, PostgreSQL's buffers.
+      let answer = await plainSearch("all");
+      await plainSearch("all");
+      const plainTimes: number[] = [];
+      const plainStart = performance.now();
+      for (let run = 0; run < options.plainRuns && withinBudget(run, MIN_RUNS, plainStart, options.budgetSeconds); run += 1) {
+        const [t, result] = await time(() => plainSearch("all"));
+        plainTimes.push(t);
+        answer = result;
       }
-      const naiveSummary = summarize(naiveTimes);
+      const parts: Record<"page" | "count", number[]> = { page: [], count: [] };
+      for (let i = 0; i < 5; i += 1) {
+        for (const part of ["page", "count"] as const) parts[part].push((await time(() => plainSearch(part)))[0]);
+      }
+      breakdown.plainPageMs = summarize(parts.page).p50;
+      breakdown.plainCountMs = summarize(parts.count).p50;
+      const plainSummary = summarize(plainTimes);
+      const mismatches = compareAnswers(sample, answer);
+      console.log(
+        `  plain PostgreSQL ${bench.key.padEnd(13)} ${int(answer.total).padStart(9)} results  p50 ${ms(plainSummary.p50)} p95 ${ms(plainSummary.p95)} ms (${plainTimes.length} runs)  ${mismatches.length === 0 ? "same answer as the app" : "DIFFERENT ANSWER"}`,
+      );
+      for (const mismatch of mismatches) console.error(`  MISMATCH ${bench.key}: ${mismatch}`);
       results.push({
         key: bench.key,
         label: bench.label,
@@ -262,11 +298,7 @@ export async function measureSearchDb(options: DbPhaseOptions): Promise<DbPhaseR
         firstId: sample.items[0]?.id,
         cold: coldSummary,
         warm: warmSummary,
-        naive: {
-          ...naiveSummary,
-          count: naiveCount,
-          statements: Object.fromEntries([...perStatement].map(([name, times]) => [name, summarize(times).p50])),
-        },
+        plain: { ...plainSummary, total: answer.total, mismatches },
         breakdown,
       });
     }
@@ -282,9 +314,47 @@ export async function measureSearchDb(options: DbPhaseOptions): Promise<DbPhaseR
       options,
     };
   } finally {
-    await naiveClient.end().catch(() => undefined);
+    await plainClient.end().catch(() => undefined);
     await fetchClient.end().catch(() => undefined);
     await db.close().catch(() => undefined);
   }
 }
 
+
+/**
+ * The keyset the baseline pages from: the app's own cursor, the last row of the page before, as (event day,
+ * ordinal) or (points, event day, ordinal). The plain SQL would have the same key from its own page before,
+ * so both start from the same place; the app's walk to it is not timed either.
+ */
+function keysetOf(query: ArchiveQuery, dayBits: number, isoOfDay: (day: number) => string): PlainQuery["after"] {
+  if (!query.cursor) return undefined;
+  if (query.dir === "newer") throw new Error(`the baseline pages older only, not from ${query.cursor} newer`);
+  const match = /^([dr])(-?[0-9.e+-]+)_(\d{1,8})$/.exec(query.cursor);
+  if (!match) throw new Error(`not a cursor: ${query.cursor}`);
+  const key = Number(match[2]);
+  const ord = Number(match[3]);
+  if (match[1] === "d") return { day: isoOfDay(key), ord };
+  return { points: Math.floor(key / dayBits), day: isoOfDay((key % dayBits) - dayBits / 2), ord };
+}
+
+/** How the baseline's answer differs from the app's: the count, the page's wires in order, every facet's non-zero counts. */
+function compareAnswers(app: SearchResult, plain: PlainAnswer): string[] {
+  const out: string[] = [];
+  if (plain.total !== app.total) out.push(`${int(plain.total)} results in plain PostgreSQL, ${int(app.total)} in the app`);
+  const appIds = app.items.map((item) => item.id);
+  const plainIds = plain.page.map((card) => card.id);
+  const at = appIds.findIndex((id, i) => plainIds[i] !== id);
+  if (at >= 0 || plainIds.length !== appIds.length) {
+    const i = at >= 0 ? at : Math.min(appIds.length, plainIds.length);
+    out.push(`the page differs at card ${i + 1} of ${appIds.length}: ${plainIds[i] ?? "none"} in plain PostgreSQL, ${appIds[i] ?? "none"} in the app`);
+  }
+  for (const name of FACETS) {
+    const appCounts = new Map(app.facets[name].filter((facet) => facet.count > 0).map((facet) => [facet.value, facet.count]));
+    const plainCounts = new Map(Object.entries(plain.facets[name] ?? {}).filter(([, n]) => n > 0));
+    const values = [...new Set([...appCounts.keys(), ...plainCounts.keys()])].filter((value) => appCounts.get(value) !== plainCounts.get(value));
+    if (values.length === 0) continue;
+    const shown = values.slice(0, 3).map((value) => `${value}: ${plainCounts.get(value) ?? 0} vs ${appCounts.get(value) ?? 0}`);
+    out.push(`${name} facet counts differ (plain PostgreSQL vs app) for ${values.length} value(s): ${shown.join(", ")}${values.length > 3 ? ", …" : ""}`);
+  }
+  return out;
+}
