@@ -139,6 +139,40 @@ export class FacetIndex {
     return statusOfFields(this.facts[ord * FACT_WORDS + FIELDS_WORD]!);
   }
 
+  /** The wire's codes and provider ids; empty for an unknown wire. */
+  tagKeys(ord: number): { codes: string[]; providers: number[] } {
+    if (!this.loaded.has(ord)) return { codes: [], providers: [] };
+    const at = ord * FACT_WORDS;
+    const { facts } = this;
+    const codes: string[] = [];
+    const providers: number[] = [];
+    for (let bits = facts[at + CODES_WORD]!; bits !== 0; bits &= bits - 1) codes.push(this.codeNumbers.keys[31 - Math.clz32(bits & -bits)]!);
+    for (let slot = 0; slot < PROVIDER_SLOTS; slot += 1) {
+      const number = (facts[at + PROVIDERS_WORD + (slot >>> 1)]! >>> ((slot & 1) * 16)) & 0xffff;
+      if (number > 0) providers.push(this.providerNumbers.keys[number - 1]!);
+    }
+    const extra = this.overflow.get(ord);
+    extra?.codes.forEach((id) => codes.push(this.codeNumbers.keys[id]!));
+    extra?.providers.forEach((id) => providers.push(id));
+    return { codes, providers };
+  }
+
+  /** The bitsets of the wire's codes and of its providers (each the set of wires that share it); empty for an unknown wire. */
+  tagSets(ord: number): { codes: Bitset[]; providers: Bitset[] } {
+    const { codes, providers } = this.tagKeys(ord);
+    return {
+      codes: codes.map((code) => this.codeBits[this.codeNumbers.find(code)!]!),
+      providers: providers.map((id) => this.providerBits.get(id)!),
+    };
+  }
+
+  /** The wires whose status is one of `statuses` (STATUS_CODES): the caller's, to recycle when done. */
+  withStatus(statuses: readonly number[]): Bitset {
+    const union = scratchBitset(this.listed.capacity);
+    for (const status of statuses) union.or(this.statusBits[status]!);
+    return union;
+  }
+
   /** Adds or replaces one wire. */
   apply(row: IndexRow): void {
     if (row.ord >= MAX_ORD) throw new Error(`wire ordinal ${row.ord} is beyond the index's range`);
