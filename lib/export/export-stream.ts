@@ -8,6 +8,8 @@ import type { ExportSelection } from "./select-export-wires";
 
 /** Wires read from the database per statement. */
 export const EXPORT_BATCH = 1_000;
+/** Wires of the first statement: a few, so that the first records go out at once (NDJSON has no header to send first). */
+export const FIRST_BATCH = 10;
 const UTF8_BOM = "\uFEFF";
 
 export type ExportStreamOptions = {
@@ -27,11 +29,13 @@ export type ExportStreamOptions = {
  * when the reader (a slow download, a file on disk) has taken the one before, and the next batch
  * is fetched while the current one is written. So at most about three batches are in memory,
  * however many wires the export holds. Cancelling the stream (a download given up) stops the reads.
+ * The first batch is small, so that the first bytes do not wait for a thousand wires to be read.
  */
 export function exportStream(options: ExportStreamOptions): ReadableStream<Uint8Array> {
   const { selection, format, base, bom } = options;
   const encoder = new TextEncoder();
-  const batches = selection.batches(options.batchSize ?? EXPORT_BATCH);
+  const batchSize = options.batchSize ?? EXPORT_BATCH;
+  const batches = selection.batches(batchSize, Math.min(FIRST_BATCH, batchSize));
   const line = format === "csv" ? (wire: ExportWire) => csvLine(csvValues(toExportRecord(wire, base))) : (wire: ExportWire) => `${JSON.stringify(toExportRecord(wire, base))}\n`;
   let cancelled = false;
   let done = 0;

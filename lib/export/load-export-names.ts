@@ -1,16 +1,21 @@
 import "server-only";
-import { getPrisma } from "@/lib/db/get-db";
+import { loadTaxonomy } from "@/lib/search/taxonomy";
 import type { ExportNames } from "./load-export-wires";
 
-/** Every provider's slug and name and every code's label: a few hundred rows at most, read once per export. */
-export async function loadExportNames(): Promise<ExportNames> {
-  const prisma = await getPrisma();
-  const [providers, codes] = await Promise.all([
-    prisma.provider.findMany({ select: { id: true, slug: true, name: true } }),
-    prisma.code.findMany({ select: { code: true, label: true } }),
-  ]);
-  return {
-    providers: new Map(providers.map(({ id, slug, name }) => [id, { slug, name }])),
-    codes: new Map(codes.map(({ code, label }) => [code, label])),
+let cached: { digest: string; names: ExportNames } | undefined;
+
+/**
+ * Every provider's slug and name and every code's label, for the rows: from the taxonomy the search
+ * reads (lib/search/taxonomy.ts), as of `digest`, the search index's last refresh. Read again only
+ * after providers or codes change, so an export waits for no query of its own.
+ */
+export async function loadExportNames(digest: string): Promise<ExportNames> {
+  if (cached?.digest === digest) return cached.names;
+  const taxonomy = await loadTaxonomy(digest);
+  const names: ExportNames = {
+    providers: new Map([...taxonomy.providers].map(([id, { slug, name }]) => [id, { slug, name }])),
+    codes: new Map(taxonomy.codes.map(({ code, label }) => [code, label])),
   };
+  cached = { digest, names };
+  return names;
 }

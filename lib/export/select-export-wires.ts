@@ -9,13 +9,16 @@ import type { ExportQuery } from "./export-query";
 import { loadExportNames } from "./load-export-names";
 import type { ExportNames } from "./load-export-wires";
 
+/** Up to this many matches are sorted by themselves. */
+const FEW_MATCHES = 4_096;
+
 export type ExportSelection =
   | {
       status: "ok";
       /** How many wires the export holds. */
       total: number;
-      /** The matching wires' ordinals, newest first by event date, `size` at a time. */
-      batches(size: number): Generator<number[]>;
+      /** The matching wires' ordinals, newest first by event date, `size` at a time (the first batch `first`). */
+      batches(size: number, first?: number): Generator<number[]>;
       providers: ProviderRef[];
       codes: string[];
       /** Provider and code names, for the rows. */
@@ -33,27 +36,32 @@ export type ExportSelection =
  * shows a notice and ignores such text, but a file cannot carry a notice.
  */
 export async function selectExportWires(query: ExportQuery): Promise<ExportSelection> {
-  const [index, names] = await Promise.all([loadSearchIndex(), loadExportNames()]);
-  const resolved = await resolveFilters(index, query.provider, query.code);
+  const index = await loadSearchIndex();
+  const [names, resolved] = await Promise.all([loadExportNames(index.taxonomy), resolveFilters(index, query.provider, query.code)]);
   const text = query.q ? await matchText(query.q, index) : undefined;
   const problems = selectionProblems(resolved, text);
   if (problems.length > 0) return { status: "invalid", problems };
   const filter = indexFilterOf(query, resolved, text?.bits);
   const mask = index.mask(filter);
+  index.release(filter);
+  const total = mask.count();
   // A snapshot taken now: the index replaces (never rewrites) its order when wires arrive, so a
-  // long export walks one consistent list while the archive goes on changing.
-  const order = index.newestFirst();
+  // long export walks one consistent list while the archive goes on changing. A few matches are
+  // put in that order by themselves, not found by walking the whole archive's.
+  const order = total <= FEW_MATCHES ? index.newestFirstOf(mask, total) : index.newestFirst();
   return {
     status: "ok",
-    total: mask.count(),
-    *batches(size: number) {
+    total,
+    *batches(size: number, first = size) {
       let batch: number[] = [];
+      let wanted = first;
       for (const ord of order) {
         if (!mask.has(ord)) continue;
         batch.push(ord);
-        if (batch.length === size) {
+        if (batch.length === wanted) {
           yield batch;
           batch = [];
+          wanted = size;
         }
       }
       if (batch.length > 0) yield batch;

@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
+import { readerCacheControl } from "@/lib/http/reader-cache-control";
 
 export type Representation = { body: string; contentType: string; lastModified: Date };
 
-const CACHE_CONTROL = "public, max-age=300";
 
 /** A strong validator: the hash of the exact bytes sent. */
 export const strongEtag = (body: string) => `"${createHash("sha256").update(body).digest("base64url").slice(0, 32)}"`;
@@ -14,7 +14,7 @@ export const strongEtag = (body: string) => `"${createHash("sha256").update(body
 export function conditionalResponse(request: Request, representation: Representation): Response {
   const etag = strongEtag(representation.body);
   const lastModified = representation.lastModified.toUTCString();
-  const headers = { ETag: etag, "Last-Modified": lastModified, "Cache-Control": CACHE_CONTROL };
+  const headers = { ETag: etag, "Last-Modified": lastModified, "Cache-Control": readerCacheControl(request.headers.get("cookie")), Vary: "Cookie" };
   if (notModified(request, etag, representation.lastModified)) return new Response(null, { status: 304, headers });
   return new Response(representation.body, { status: 200, headers: { ...headers, "Content-Type": representation.contentType } });
 }

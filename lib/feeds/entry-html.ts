@@ -6,6 +6,7 @@ import { absoluteLinks } from "./absolute-links";
 import { SITE_NAME } from "./feed-title";
 import type { FeedWire } from "./load-feed-wires";
 import { el, raw, serialize, type Child, type Node } from "./markup";
+import { plainMarkdownHtml } from "./plain-markdown";
 
 /** The archive's address and the wire page's, both absolute. */
 export type EntryUrls = { base: string; page: string };
@@ -26,7 +27,7 @@ export async function entryHtml(wire: FeedWire, urls: EntryUrls): Promise<string
     {},
     el("strong", {}, severityName(wire.severity)),
     ...wire.providers.flatMap((provider) => [" · ", link(`${urls.base}/providers/${provider.slug}`, provider.name)]),
-    ` · ${sourcingLine(wire.sources.length, wire.sourcingStandard)} · Event ${formatLongDate(wire.occurredOn)}`,
+    ` · ${sourcingLine(wire.sources.length, wire.sourcingStandard)} · Event ${longDate(wire.occurredOn)}`,
   );
   const codes = el(
     "p",
@@ -61,7 +62,7 @@ export async function entryHtml(wire: FeedWire, urls: EntryUrls): Promise<string
   ];
   if (wire.rationale) {
     const { basis, basisLabel, basisDate, test, version } = wire.rationale;
-    const basisText = basis === "CLASSIFICATION_RUN" ? `${basisLabel} (${formatLongDate(basisDate)})` : `Amended by an editor (${formatLongDate(basisDate)})`;
+    const basisText = basis === "CLASSIFICATION_RUN" ? `${basisLabel} (${longDate(basisDate)})` : `Amended by an editor (${longDate(basisDate)})`;
     nodes.push(
       el("h2", {}, "Why this is an AI incident"),
       raw(rationale),
@@ -76,22 +77,45 @@ function sourceLine(source: FeedWire["sources"][number]): Node[] {
   return [
     link(source.url, source.title),
     `, ${source.publisher}`,
-    source.publishedOn ? `, ${formatDate(source.publishedOn)}` : "",
+    source.publishedOn ? `, ${shortDate(source.publishedOn)}` : "",
     ` (${SOURCE_KIND_LABELS[source.kind]})`,
     ...(source.archivedUrl && isWebUrl(source.archivedUrl) ? [" · ", el("a", { href: source.archivedUrl }, "archived copy")] : []),
   ];
 }
 
-// Rendered Markdown, by its exact input: entries are rebuilt for every feed request, their text rarely changes.
+// Plain prose (most wires) is written by plain-markdown.ts in microseconds, quicker than a cache
+// key is hashed. The rest goes through the full pipeline, kept by its exact input: entries are rebuilt
+// for every feed request, their text rarely changes.
 const rendered = new Map<string, string>();
 const RENDERED_MAX = 2_000;
 
 async function markdownHtml(markdown: string, sources: SourceLink[], pageUrl: string): Promise<string> {
+  const absolute = await absoluteLinks(markdown, pageUrl);
+  const plain = plainMarkdownHtml(absolute, sources);
+  if (plain !== undefined) return plain;
   const key = createHash("sha256").update(JSON.stringify([markdown, sources, pageUrl])).digest("base64url");
   const hit = rendered.get(key);
   if (hit !== undefined) return hit;
-  const html = await renderMarkdown(await absoluteLinks(markdown, pageUrl), sources);
+  const html = await renderMarkdown(absolute, sources);
   if (rendered.size >= RENDERED_MAX) rendered.delete(rendered.keys().next().value!);
   rendered.set(key, html);
   return html;
 }
+
+// Dates as entries show them, by their ISO text: a few thousand days recur across the archive's wires.
+const longDates = new Map<string, string>();
+const shortDates = new Map<string, string>();
+const DATES_MAX = 20_000;
+
+function memo(dates: Map<string, string>, format: (value: string) => string, value: string): string {
+  let text = dates.get(value);
+  if (text === undefined) {
+    if (dates.size >= DATES_MAX) dates.clear();
+    text = format(value);
+    dates.set(value, text);
+  }
+  return text;
+}
+
+const longDate = (value: string) => memo(longDates, formatLongDate, value);
+const shortDate = (value: string) => memo(shortDates, formatDate, value);

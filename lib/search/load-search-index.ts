@@ -34,6 +34,9 @@ export async function loadSearchIndex(): Promise<FacetIndex> {
     .then(async (index) => {
       // Picks up what was written while the snapshot was read, and the text postings' blocks.
       await refresh(index);
+      // The orders sorted now, not by the first reader who needs one (a fifth of a second each at a million wires).
+      index.newestFirst();
+      index.newestFiledFirst();
       return index;
     })
     .finally(() => (current.loading = undefined));
@@ -92,6 +95,7 @@ async function readRows(where: string, orderBy: string, limit: number): Promise<
   return prisma.$queryRawUnsafe<Row[]>(`
     SELECT w.ord, (w.occurred_on - DATE '1970-01-01') AS day, w.severity::int AS severity,
       w.sourcing_standard::text AS standard, w.status::text AS status, w.search_seq AS seq, w.text_seq::float8 AS "textSeq",
+      (extract(epoch FROM w.published_at) * 1000)::float8 AS "filedAt", (extract(epoch FROM w.updated_at) * 1000)::float8 AS "changedAt",
       (SELECT array_agg(p.provider_id ORDER BY p.position) FROM wire_provider p WHERE p.wire_id = w.id) AS providers,
       (SELECT array_agg(c.code ORDER BY c.position) FROM wire_code c WHERE c.wire_id = w.id) AS codes
     FROM wire w WHERE ${where} ORDER BY ${orderBy} LIMIT ${limit}`);

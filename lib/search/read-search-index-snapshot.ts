@@ -8,6 +8,8 @@ type Snapshot = { wires: string | null; providers: string | null; codes: string 
 
 const caseOf = (column: string, codes: Record<string, number>) =>
   `CASE ${column}::text ${Object.entries(codes).map(([name, code]) => `WHEN '${name}' THEN ${code}`).join(" ")} END`;
+/** A timestamptz as whole milliseconds since 1970 (the columns hold milliseconds: timestamptz(3)). */
+const epochMs = (column: string) => `(extract(epoch FROM ${column}) * 1000)::int8`;
 
 /**
  * Every wire's filterable fields as a few long texts of numbers: a record per wire, then the provider
@@ -18,7 +20,7 @@ const caseOf = (column: string, codes: Record<string, number>) =>
  */
 const SNAPSHOT_PARTS = [
   `(SELECT string_agg(concat_ws(',', ord, occurred_on - DATE '1970-01-01', severity, ${caseOf("sourcing_standard", STANDARD_CODES)},
-     ${caseOf("status", STATUS_CODES)}, search_seq, text_seq), ' ') FROM wire) AS wires,
+     ${caseOf("status", STATUS_CODES)}, search_seq, text_seq, ${epochMs("published_at")}, ${epochMs("updated_at")}), ' ') FROM wire) AS wires,
    (SELECT concat_ws(',', ord, id) FROM wire ORDER BY ord LIMIT 1) AS anchor`,
   `(SELECT string_agg(concat_ws(',', w.ord, p.provider_id, p.position), ' ') FROM wire_provider p JOIN wire w ON w.id = p.wire_id) AS providers`,
   `(SELECT string_agg(concat_ws(',', w.ord, array_position(k.codes, c.code) - 1, c.position), ' ')
@@ -50,6 +52,8 @@ export async function readSearchIndexSnapshot(): Promise<FacetIndex> {
     row.status = STATUS_NAMES[wires.int()]!;
     maxSeq = Math.max(maxSeq, wires.int());
     row.textSeq = wires.int();
+    row.filedAt = wires.int();
+    row.changedAt = wires.int();
     providers.fill(row.ord, row.providers, (value) => value);
     codes.fill(row.ord, row.codes, (value) => codeNames[value]!);
     index.apply(row);

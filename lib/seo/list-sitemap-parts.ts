@@ -1,5 +1,5 @@
 import "server-only";
-import { getPrisma } from "@/lib/db/get-db";
+import { loadSearchIndex } from "@/lib/search/load-search-index";
 
 export type SitemapPart = { part: number; lastmod: Date };
 
@@ -7,13 +7,11 @@ export type SitemapPart = { part: number; lastmod: Date };
  * The wire sitemap files that have something to list: part n holds the wires with ordinals
  * ((n-1)·size, n·size], so a wire stays in its file for good and new wires open new files. Each
  * part is dated by its latest change (an amended rationale updates the wire's time too). Merged
- * wires redirect to their survivor and are left out. One grouped read of the wire table: about a
- * second at a million wires, for a file crawlers fetch a few times a day.
+ * wires redirect to their survivor and are left out. The search index knows every wire's last
+ * change and is brought up to date first: a few milliseconds at a million wires, where grouping the
+ * wire table in SQL took a second.
  */
 export async function listSitemapParts(size: number): Promise<SitemapPart[]> {
-  const prisma = await getPrisma();
-  const rows = await prisma.$queryRaw<{ part: number; lastmod: Date }[]>`
-    SELECT ((ord - 1) / ${size}::int + 1)::int AS part, max(updated_at) AS lastmod
-    FROM wire WHERE status <> 'MERGED' GROUP BY 1 ORDER BY 1`;
-  return rows.map((row) => ({ part: row.part, lastmod: new Date(row.lastmod) }));
+  const index = await loadSearchIndex();
+  return index.lastChangeByPart(size).map(({ part, changedAt }) => ({ part, lastmod: new Date(changedAt) }));
 }

@@ -7,7 +7,7 @@ const NAMESPACE = "http://www.sitemaps.org/schemas/sitemap/0.9";
 const ENTITIES: Record<string, string> = { "&": "&amp;", "'": "&apos;", '"': "&quot;", "<": "&lt;", ">": "&gt;" };
 
 export function escapeXml(text: string): string {
-  return text.replace(/[&'"<>]/g, (char) => ENTITIES[char]!);
+  return /[&'"<>]/.test(text) ? text.replace(/[&'"<>]/g, (char) => ENTITIES[char]!) : text;
 }
 
 const lastmod = (at: Date | undefined) => (at ? `<lastmod>${at.toISOString()}</lastmod>` : "");
@@ -17,6 +17,11 @@ export const URLSET_END = "</urlset>\n";
 
 export function urlEntry(loc: string, at?: Date): string {
   return `<url><loc>${escapeXml(loc)}</loc>${lastmod(at)}</url>\n`;
+}
+
+/** urlEntry for an address already escaped and a time already written (as Date.prototype.toISOString does). */
+export function writtenUrlEntry(escapedLoc: string, isoTime: string): string {
+  return `<url><loc>${escapedLoc}</loc><lastmod>${isoTime}</lastmod></url>\n`;
 }
 
 export function sitemapIndex(files: { loc: string; lastmod?: Date }[]): string {

@@ -46,7 +46,7 @@ describe("conditional GET", () => {
     const lastModified = first.headers.get("last-modified")!;
     expect(etag).toMatch(/^"[A-Za-z0-9_-]{32}"$/);
     expect(new Date(lastModified).toUTCString()).toBe(lastModified);
-    expect(first.headers.get("cache-control")).toBe("public, max-age=300");
+    expect(first.headers.get("cache-control")).toBe("public, no-cache");
 
     const again = await get(path);
     expect(again.headers.get("etag")).toBe(etag);

@@ -56,3 +56,24 @@ describe("feeds of a large archive", () => {
     expect(await feedIds(params)).toEqual(expected);
   });
 });
+
+describe("ties in filing time", () => {
+  beforeAll(async () => {
+    const { prisma } = await testDb();
+    // 60 wires filed at one instant, after all the others, added in the order opposite to their ids:
+    // the newest 50 are the 50 highest ids, though they were added first (the lowest ordinals).
+    await prisma.$executeRawUnsafe(`
+      INSERT INTO wire (id, slug, headline, summary, body, occurred_on, published_at, updated_at, severity, sourcing_standard, status)
+      SELECT 'AIW-2018-' || lpad((61 - n)::text, 6, '0'), 'tied-' || n, 'Tied wire ' || n, 'Summary ' || n, 'Body ' || n,
+        DATE '2018-01-01', TIMESTAMPTZ '2030-01-01 00:00Z', TIMESTAMPTZ '2030-01-01 00:00Z', 5, 'STANDARD', 'PUBLISHED'
+      FROM generate_series(1, 60) AS n`);
+  });
+
+  test("are broken by id, as PostgreSQL orders them, not by the order the wires were added in", async () => {
+    const expected = await newestIds("true");
+    expect(expected[0]).toBe("AIW-2018-000060");
+    expect(expected.at(-1)).toBe("AIW-2018-000011");
+    expect(await feedIds({})).toEqual(expected);
+    expect(await feedIds({ severity: "5" })).toEqual(await newestIds("w.severity = 5"));
+  });
+});

@@ -9,7 +9,7 @@ import { closeTestDb, importShipped, resetDatabase, testDb } from "../helpers/da
 import { seedFixtures } from "../helpers/search";
 
 // The sitemap as a crawler reads it: an index, its files, each well-formed sitemaps.org XML, and
-// together every page and every listed wire of the database. Files hold 4 addresses here (50,000 in
+// together every page and every listed wire of the database. Files hold 4 addresses here (5,000 in
 // production) so that a small archive splits.
 
 const PER_FILE = 4;
@@ -177,6 +177,19 @@ describe("a file of thousands of wires", () => {
     const listed = (await dbWires()).filter((wire) => wire.status !== "MERGED");
     expect(listed.length).toBeGreaterThan(12_000);
     expect(entries.map((entry) => entry.loc)).toEqual(listed.map((wire) => `${BASE}/wires/${wire.id}/${wire.slug}`));
+  });
+
+  test("a file whose first thousands of wires, and thousands more further on, were merged lists the rest", async () => {
+    const { prisma } = await testDb();
+    const last = (await dbWires()).at(-1)!;
+    const size = 10_000;
+    expect(last.ord).toBeGreaterThan(size);
+    // Wires 1-3,000 and 4,001-8,000 of the first file merged into the last wire.
+    await prisma.$executeRawUnsafe(`UPDATE wire SET status = 'MERGED', merged_into_id = $1 WHERE ord <= 3000 OR ord BETWEEN 4001 AND 8000`, last.id);
+    const expected = (await dbWires()).filter((wire) => wire.status !== "MERGED" && wire.ord <= size);
+    expect(expected.length).toBeGreaterThan(1_000);
+    const { entries } = readSitemap(await new Response(await streamWireSitemap(1, size, BASE)).text());
+    expect(entries).toEqual(expected.map((wire) => ({ loc: `${BASE}/wires/${wire.id}/${wire.slug}`, lastmod: wire.updatedAt.toISOString() })));
   });
 });
 

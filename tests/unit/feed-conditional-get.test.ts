@@ -12,7 +12,7 @@ describe("conditional GET", () => {
     expect(response.headers.get("etag")).toBe(strongEtag("<feed/>"));
     expect(response.headers.get("etag")).toMatch(/^"[A-Za-z0-9_-]{32}"$/);
     expect(response.headers.get("last-modified")).toBe("Sun, 10 May 2026 09:10:00 GMT");
-    expect(response.headers.get("cache-control")).toBe("public, max-age=300");
+    expect(response.headers.get("cache-control")).toBe("public, no-cache");
     expect(response.headers.get("content-type")).toBe("application/atom+xml; charset=utf-8");
   });
 

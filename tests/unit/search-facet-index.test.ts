@@ -400,3 +400,108 @@ describe("FacetIndex.newestFirst / positionAfter", () => {
     expect(index.positionAfter(dayOf("2022-05-01"), 1)).toBe(7);
   });
 });
+
+describe("FacetIndex.newestFiledFirst / newestFiled / lastChangeByPart", () => {
+  /** A random archive with filing times drawn from few values, so that many wires tie. */
+  function filedArchive(size: number, seed: number, distinctTimes: number) {
+    let state = seed;
+    const next = () => {
+      state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
+      return state / 2 ** 31;
+    };
+    const index = new FacetIndex();
+    const time = () => Date.UTC(2020, 0, 1) + Math.floor(next() * distinctTimes) * 1_000 - (next() < 0.05 ? 1e12 : 0); // some before 1970
+    for (let ord = 1; ord <= size; ord += 1) {
+      index.apply(row(ord, "2022-01-01", { severity: 1 + Math.floor(next() * 5), status: next() < 0.1 ? "MERGED" : "PUBLISHED", filedAt: time(), changedAt: time() }));
+    }
+    return { index, next, time };
+  }
+  const bySql = (index: FacetIndex) => (a: number, b: number) => index.filedAt[b]! - index.filedAt[a]! || b - a;
+  const expectedOrder = (index: FacetIndex) => members(index.loadedSet()).sort(bySql(index));
+
+  test("newest filed first, the same time by ordinal, highest first; merged wires included", () => {
+    const index = new FacetIndex();
+    index.apply(row(1, "2022-01-01", { filedAt: 3_000 }));
+    index.apply(row(2, "2022-01-01", { filedAt: 1_000, status: "MERGED" }));
+    index.apply(row(3, "2022-01-01", { filedAt: 3_000 }));
+    index.apply(row(4, "2022-01-01", { filedAt: -5_000 }));
+    index.apply(row(5, "2022-01-01"));
+    expect([...index.newestFiledFirst()]).toEqual([3, 1, 2, 5, 4]);
+  });
+
+  test("is the full sort, and stays so as wires are added and refiled, a few or many at a time", () => {
+    const { index, next, time } = filedArchive(5_000, 7, 800);
+    expect([...index.newestFiledFirst()]).toEqual(expectedOrder(index));
+    const held = index.newestFiledFirst();
+    const snapshot = [...held];
+    for (const changes of [1, 40, 5_000]) {
+      for (let i = 0; i < changes; i += 1) {
+        const ord = 1 + Math.floor(next() * 5_300); // some new wires, beyond 5,000
+        index.apply(row(ord, "2022-01-01", { filedAt: time() }));
+      }
+      expect([...index.newestFiledFirst()]).toEqual(expectedOrder(index));
+    }
+    // An order a caller holds is replaced, never rewritten.
+    expect([...held]).toEqual(snapshot);
+  });
+
+  test("a wire refiled several times between two reads, or back to its first time, takes its last place", () => {
+    const index = new FacetIndex();
+    [5_000, 4_000, 3_000, 3_000, 1_000].forEach((filedAt, i) => index.apply(row(i + 1, "2022-01-01", { filedAt })));
+    expect([...index.newestFiledFirst()]).toEqual([1, 2, 4, 3, 5]);
+    index.apply(row(2, "2022-01-01", { filedAt: 500 }));
+    index.apply(row(2, "2022-01-01", { filedAt: 3_000 }));
+    index.apply(row(6, "2022-01-01", { filedAt: 3_000 }));
+    index.apply(row(5, "2022-01-01", { filedAt: 9_000 }));
+    index.apply(row(5, "2022-01-01", { filedAt: 1_000 }));
+    index.apply(row(1, "2022-01-01", { filedAt: 5_000 }));
+    expect([...index.newestFiledFirst()]).toEqual([1, 6, 4, 3, 2, 5]);
+  });
+
+  test("newestFiled: the first `limit` of the mask in that order, then every further one filed at the last one's time", () => {
+    const { index } = filedArchive(5_000, 11, 300);
+    for (const filter of [{}, { severity: { min: 2, max: 2 } }, { severity: { min: 5, max: 5 }, statuses: [STATUS_CODES.PUBLISHED] }] as IndexFilter[]) {
+      const mask = index.mask(filter);
+      const all = members(mask).sort(bySql(index));
+      for (const limit of [1, 50, 3_000]) {
+        const last = index.filedAt[all[limit - 1]!];
+        const expected = all.filter((ord, i) => i < limit || index.filedAt[ord] === last);
+        expect(index.newestFiled(mask, limit)).toEqual(expected);
+      }
+      expect(index.newestFiled(mask, 0)).toEqual([]);
+    }
+    const few = new Bitset(index.listed.capacity);
+    const listed = members(index.listed);
+    for (const ord of listed.slice(0, 30)) few.set(ord);
+    expect(index.newestFiled(few, 50)).toEqual(listed.slice(0, 30).sort(bySql(index)));
+    expect(index.newestFiled(new Bitset(index.listed.capacity), 50)).toEqual([]);
+  });
+
+  test("newestFirstOf: the mask's wires in newestFirst order, few or many", () => {
+    const { index, next } = filedArchive(5_000, 17, 100);
+    for (let ord = 1; ord <= 5_000; ord += 1) index.apply(row(ord, next() < 0.02 ? "1966-06-01" : `20${10 + Math.floor(next() * 15)}-03-0${1 + Math.floor(next() * 9)}`));
+    for (const share of [1, 0.5, 0.05, 0.001, 0]) {
+      const mask = new Bitset(index.listed.capacity);
+      for (let ord = 1; ord <= 5_000; ord += 1) if (next() < share) mask.set(ord);
+      expect([...index.newestFirstOf(mask)]).toEqual([...index.newestFirst()].filter((ord) => mask.has(ord)));
+    }
+  });
+
+  test("lastChangeByPart: per run of `size` ordinals that lists a wire, its newest change", () => {
+    const { index } = filedArchive(5_000, 13, 5_000);
+    for (const size of [1, 7, 1_000, 50_000]) {
+      const newest = new Map<number, number>();
+      for (const ord of members(index.listed)) {
+        const part = Math.floor((ord - 1) / size) + 1;
+        newest.set(part, Math.max(newest.get(part) ?? -Infinity, index.changedAt[ord]!));
+      }
+      expect(index.lastChangeByPart(size)).toEqual([...newest].map(([part, changedAt]) => ({ part, changedAt })));
+    }
+    // A change moves its part's date; a part of merged wires only is not listed.
+    const before = index.lastChangeByPart(1_000)[0]!;
+    index.apply(row(3, "2022-01-01", { changedAt: before.changedAt + 1 }));
+    expect(index.lastChangeByPart(1_000)[0]).toEqual({ part: 1, changedAt: before.changedAt + 1 });
+    index.apply(row(5_001, "2022-01-01", { status: "MERGED", changedAt: 1 }));
+    expect(index.lastChangeByPart(1).at(-1)!.part).toBeLessThan(5_001);
+  });
+});
