@@ -1,30 +1,24 @@
 import "server-only";
-import { getPrisma } from "@/lib/db/get-db";
+import { getDb } from "@/lib/db/get-db";
+import { recordDependency, wireKey } from "@/lib/http/render-dependencies";
 
 export type GuideCard = { slug: string; title: string; summary: string };
 
-/** Related guides: curated links first, then guides sharing the wire's codes and providers, most shared first. */
+/**
+ * Related guides: curated links first, then guides sharing the wire's codes (two points each) and
+ * providers (one each), most shared first, then in the guides' own order. One statement.
+ */
 export async function listRelatedGuides(wireId: string): Promise<GuideCard[]> {
-  const prisma = await getPrisma();
-  const wire = await prisma.wire.findUnique({
-    where: { id: wireId },
-    select: { guides: { select: { guideSlug: true } }, codes: { select: { code: true } }, providers: { select: { providerId: true } } },
-  });
-  if (!wire) return [];
-  const codes = wire.codes.map((row) => row.code);
-  const providerIds = wire.providers.map((row) => row.providerId);
-  const guides = await prisma.guide.findMany({
-    select: { slug: true, title: true, summary: true, position: true, codes: { select: { code: true } }, providers: { select: { providerId: true } } },
-    orderBy: { position: "asc" },
-  });
-  const curated = new Set(wire.guides.map((row) => row.guideSlug));
-  const score = (guide: (typeof guides)[number]) =>
-    (curated.has(guide.slug) ? 100 : 0) +
-    guide.codes.filter((row) => codes.includes(row.code)).length * 2 +
-    guide.providers.filter((row) => providerIds.includes(row.providerId)).length;
-  return guides
-    .map((guide) => ({ guide, score: score(guide) }))
-    .filter(({ score }) => score > 0)
-    .sort((a, b) => b.score - a.score || a.guide.position - b.guide.position)
-    .map(({ guide }) => ({ slug: guide.slug, title: guide.title, summary: guide.summary }));
+  recordDependency(wireKey(wireId));
+  const db = await getDb();
+  return db.read<GuideCard>(
+    `SELECT g.slug, g.title, g.summary FROM guide g,
+       LATERAL (SELECT 100 * (SELECT count(*) FROM wire_guide wg WHERE wg.wire_id = $1 AND wg.guide_slug = g.slug)
+         + 2 * (SELECT count(*) FROM guide_code gc JOIN wire_code wc ON wc.code = gc.code AND wc.wire_id = $1 WHERE gc.guide_slug = g.slug)
+         + (SELECT count(*) FROM guide_provider gp JOIN wire_provider wp ON wp.provider_id = gp.provider_id AND wp.wire_id = $1 WHERE gp.guide_slug = g.slug)
+         AS score) AS s
+     WHERE s.score > 0
+     ORDER BY s.score DESC, g.position`,
+    [wireId],
+  );
 }

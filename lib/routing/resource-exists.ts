@@ -1,23 +1,20 @@
 import "server-only";
-import { getPrisma } from "@/lib/db/get-db";
+import { getDb } from "@/lib/db/get-db";
 import { normalizeProviderName } from "@/lib/providers/normalize-provider-name";
 
 export type ResourceKind = "wires" | "providers" | "codes" | "guides";
 
-/** Whether the thing a detail address names exists at all (in any spelling the pages accept). */
+const EXISTS_SQL: Record<ResourceKind, string> = {
+  wires: "SELECT EXISTS (SELECT 1 FROM wire WHERE id = $1) AS found",
+  providers: "SELECT EXISTS (SELECT 1 FROM provider WHERE slug = $1) OR EXISTS (SELECT 1 FROM provider_alias WHERE normalized = $2) AS found",
+  codes: "SELECT EXISTS (SELECT 1 FROM code WHERE code = $1) AS found",
+  guides: "SELECT EXISTS (SELECT 1 FROM guide WHERE slug = $1) AS found",
+};
+
+/** Whether the thing a detail address names exists at all (in any spelling the pages accept): one indexed read. */
 export async function resourceExists(kind: ResourceKind, key: string): Promise<boolean> {
-  const prisma = await getPrisma();
-  switch (kind) {
-    case "wires":
-      return (await prisma.wire.count({ where: { id: key.toUpperCase() } })) > 0;
-    case "providers":
-      return (
-        (await prisma.provider.count({ where: { slug: key } })) > 0 ||
-        (await prisma.providerAlias.count({ where: { normalized: normalizeProviderName(key) } })) > 0
-      );
-    case "codes":
-      return (await prisma.code.count({ where: { code: key.toUpperCase() } })) > 0;
-    case "guides":
-      return (await prisma.guide.count({ where: { slug: key } })) > 0;
-  }
+  const db = await getDb();
+  const params = kind === "providers" ? [key, normalizeProviderName(key)] : [kind === "wires" || kind === "codes" ? key.toUpperCase() : key];
+  const [row] = await db.read<{ found: boolean }>(EXISTS_SQL[kind], params);
+  return row?.found === true;
 }

@@ -1,5 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db/get-db";
+import { isoText } from "@/lib/db/iso-text";
+import { cardKey, recordDependency } from "@/lib/http/render-dependencies";
 import type { WireCard } from "@/lib/wires/wire-card";
 
 type Row = Omit<WireCard, "providers" | "codes" | "rationaleAmended"> & {
@@ -33,6 +35,7 @@ export async function loadWireCards(ords: number[]): Promise<Map<number, WireCar
     WHERE w.ord = ANY($1::int[])`,
     [ords],
   );
+  recordDependency(...rows.map((row) => cardKey(row.id)));
   return new Map(
     rows.map((row): [number, WireCard] => [
       row.ord,
@@ -53,9 +56,4 @@ export async function loadWireCards(ords: number[]): Promise<Map<number, WireCar
       },
     ]),
   );
-}
-
-/** A timestamptz as Date.prototype.toISOString writes it (UTC, milliseconds, "Z"), whatever the session's time zone. */
-function isoText(column: string): string {
-  return `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 }

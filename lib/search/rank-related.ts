@@ -37,7 +37,8 @@ export function rankRelated(input: RelatedInput): RelatedCandidate[] {
   const maxScore = tags.reduce((sum, tag) => sum + tag.weight, 0);
   if (wanted <= 0 || maxScore === 0) return [];
   const length = eligible.words.length;
-  const planes = Array.from({ length: 32 - Math.clz32(maxScore) }, () => scratchBitset(length * 32));
+  // Four planes hold points up to 15 (most wires); more tags than that take as many as they need.
+  const planes = Array.from({ length: Math.max(4, 32 - Math.clz32(maxScore)) }, () => scratchBitset(length * 32));
   try {
     addPlanes(planes, tags, eligible.words);
     const out: RelatedCandidate[] = [];
@@ -61,10 +62,15 @@ export function rankRelated(input: RelatedInput): RelatedCandidate[] {
 
 /**
  * Adds each tag's weight to its members' points, kept as bit planes (plane p holds bit p of every
- * wire's points), with a ripple carry per word: a handful of operations per 32 wires and tag.
+ * wire's points), with a ripple carry per word: a handful of operations per 32 wires and tag. With
+ * four planes (points up to 15: most wires), word by word with the planes in registers.
  */
 function addPlanes(planes: Bitset[], tags: SharedTag[], eligible: Uint32Array): void {
   const words = planes.map((plane) => plane.words);
+  if (words.length === 4 && tags.every((tag) => tag.weight <= 2)) {
+    addPlanes4(words as [Uint32Array, Uint32Array, Uint32Array, Uint32Array], tags, eligible);
+    return;
+  }
   for (const { bits, weight } of tags) {
     const shift = 31 - Math.clz32(weight);
     const tagWords = bits.words;
@@ -81,15 +87,65 @@ function addPlanes(planes: Bitset[], tags: SharedTag[], eligible: Uint32Array): 
   }
 }
 
+function addPlanes4([out0, out1, out2, out3]: [Uint32Array, Uint32Array, Uint32Array, Uint32Array], tags: SharedTag[], eligible: Uint32Array): void {
+  const twos = tags.filter((tag) => tag.weight === 2).map((tag) => tag.bits.words);
+  const ones = tags.filter((tag) => tag.weight === 1).map((tag) => tag.bits.words);
+  const n = Math.min(eligible.length, ...tags.map((tag) => tag.bits.words.length));
+  for (let i = 0; i < n; i += 1) {
+    const e = eligible[i]!;
+    if (e === 0) continue;
+    let p0 = 0;
+    let p1 = 0;
+    let p2 = 0;
+    let p3 = 0;
+    for (let k = 0; k < twos.length; k += 1) {
+      const t = twos[k]![i]! & e;
+      const c2 = p1 & t;
+      p1 ^= t;
+      const c3 = p2 & c2;
+      p2 ^= c2;
+      p3 ^= c3;
+    }
+    for (let k = 0; k < ones.length; k += 1) {
+      const t = ones[k]![i]! & e;
+      const c1 = p0 & t;
+      p0 ^= t;
+      const c2 = p1 & c1;
+      p1 ^= c1;
+      const c3 = p2 & c2;
+      p2 ^= c2;
+      p3 ^= c3;
+    }
+    out0[i] = p0;
+    out1[i] = p1;
+    out2[i] = p2;
+    out3[i] = p3;
+  }
+}
+
 /** Fills `into` with the wires whose points are exactly `score`; returns how many there are. */
 function selectTier(planes: Bitset[], score: number, into: Uint32Array): number {
+  let count = 0;
+  if (planes.length === 4) {
+    // All four planes in one pass: a mask per plane that keeps the bit where the score has it.
+    const [a, b, c, d] = planes.map((plane) => plane.words) as [Uint32Array, Uint32Array, Uint32Array, Uint32Array];
+    const x0 = score & 1 ? 0 : -1;
+    const x1 = score & 2 ? 0 : -1;
+    const x2 = score & 4 ? 0 : -1;
+    const x3 = score & 8 ? 0 : -1;
+    for (let i = 0; i < into.length; i += 1) {
+      const word = (a[i]! ^ x0) & (b[i]! ^ x1) & (c[i]! ^ x2) & (d[i]! ^ x3);
+      into[i] = word;
+      if (word !== 0) count += popcount(word);
+    }
+    return count;
+  }
   into.fill(0xffffffff);
   for (let p = 0; p < planes.length; p += 1) {
     const plane = planes[p]!.words;
     if ((score >>> p) & 1) for (let i = 0; i < into.length; i += 1) into[i]! &= plane[i]!;
     else for (let i = 0; i < into.length; i += 1) into[i]! &= ~plane[i]!;
   }
-  let count = 0;
   for (let i = 0; i < into.length; i += 1) if (into[i] !== 0) count += popcount(into[i]!);
   return count;
 }

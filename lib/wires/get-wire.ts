@@ -1,56 +1,72 @@
 import "server-only";
 import { cache } from "react";
-import { getPrisma } from "@/lib/db/get-db";
+import { getDb } from "@/lib/db/get-db";
+import { isoText } from "@/lib/db/iso-text";
+import { recordDependency, wireKey } from "@/lib/http/render-dependencies";
 
-export type WireDetail = NonNullable<Awaited<ReturnType<typeof getWire>>>;
+type Status = "PUBLISHED" | "CORRECTED" | "WITHDRAWN" | "MERGED";
+
+/** One wire with everything its page shows. */
+export type WireDetail = {
+  id: string;
+  /** Its place in the search index. */
+  ord: number;
+  slug: string;
+  headline: string;
+  summary: string;
+  body: string;
+  occurredOn: string;
+  publishedAt: string;
+  updatedAt: string;
+  severity: number;
+  sourcingStandard: "PROVISIONAL" | "STANDARD" | "CONFIRMED";
+  status: Status;
+  statusNote: string | null;
+  mergedInto: { id: string; slug: string; headline: string } | null;
+  sources: { position: number; title: string; publisher: string; url: string; publishedOn: string | null; kind: "PRIMARY" | "REPORT" | "ANALYSIS"; archivedUrl: string | null }[];
+  providers: { slug: string; name: string }[];
+  codes: { code: string; label: string }[];
+  rationale: { text: string; basis: "CLASSIFICATION_RUN" | "EDITOR_AMENDMENT"; basisLabel: string; basisDate: string; test: string; version: number; updatedAt: string } | null;
+  /** The ordinals of the wires an editor linked as related, in the editor's order. */
+  curated: number[];
+};
 
 /**
- * One wire with everything its page shows, or null when no wire has this id.
- * Cached for the request, so that the page and its metadata read it once.
+ * One wire with everything its page shows, or null when no wire has this id: one statement, straight
+ * on the driver (Database.read), its lists gathered as JSON by PostgreSQL, where Prisma's nested read
+ * takes a query per relation. Cached for the request, so that the page and its metadata read it once.
  */
 export const getWire = cache(readWire);
 
-async function readWire(id: string) {
-  const prisma = await getPrisma();
-  const row = await prisma.wire.findUnique({
-    where: { id },
-    select: {
-      id: true,
-      slug: true,
-      headline: true,
-      summary: true,
-      body: true,
-      occurredOn: true,
-      publishedAt: true,
-      updatedAt: true,
-      severity: true,
-      sourcingStandard: true,
-      status: true,
-      statusNote: true,
-      mergedInto: { select: { id: true, slug: true, headline: true } },
-      sources: {
-        orderBy: { position: "asc" },
-        select: { position: true, title: true, publisher: true, url: true, publishedOn: true, kind: true, archivedUrl: true },
-      },
-      providers: { select: { provider: { select: { slug: true, name: true } } }, orderBy: { position: "asc" } },
-      codes: {
-        select: { ref: { select: { code: true, label: true } } },
-        orderBy: { position: "asc" },
-      },
-      rationale: { select: { text: true, basis: true, basisLabel: true, basisDate: true, test: true, version: true, updatedAt: true } },
-    },
-  });
+type Row = Omit<WireDetail, "sources" | "providers" | "codes" | "curated"> & {
+  sources: WireDetail["sources"] | null;
+  providers: WireDetail["providers"] | null;
+  codes: WireDetail["codes"] | null;
+  curated: number[] | null;
+};
+
+const WIRE_SQL = `
+  SELECT w.id, w.ord, w.slug, w.headline, w.summary, w.body, w.occurred_on::text AS "occurredOn",
+    ${isoText("w.published_at")} AS "publishedAt", ${isoText("w.updated_at")} AS "updatedAt",
+    w.severity::int AS severity, w.sourcing_standard::text AS "sourcingStandard", w.status::text AS status, w.status_note AS "statusNote",
+    (SELECT json_build_object('id', m.id, 'slug', m.slug, 'headline', m.headline) FROM wire m WHERE m.id = w.merged_into_id) AS "mergedInto",
+    (SELECT json_agg(json_build_object('position', s.position, 'title', s.title, 'publisher', s.publisher, 'url', s.url,
+        'publishedOn', s.published_on::text, 'kind', s.kind, 'archivedUrl', s.archived_url) ORDER BY s.position)
+      FROM source s WHERE s.wire_id = w.id) AS sources,
+    (SELECT json_agg(json_build_object('slug', p.slug, 'name', p.name) ORDER BY wp.position)
+      FROM wire_provider wp JOIN provider p ON p.id = wp.provider_id WHERE wp.wire_id = w.id) AS providers,
+    (SELECT json_agg(json_build_object('code', c.code, 'label', c.label) ORDER BY wc.position)
+      FROM wire_code wc JOIN code c ON c.code = wc.code WHERE wc.wire_id = w.id) AS codes,
+    (SELECT json_build_object('text', r.text, 'basis', r.basis, 'basisLabel', r.basis_label, 'basisDate', r.basis_date::text,
+        'test', r.test, 'version', r.version, 'updatedAt', ${isoText("r.updated_at")})
+      FROM rationale r WHERE r.wire_id = w.id) AS rationale,
+    (SELECT array_agg(t.ord ORDER BY l.position) FROM wire_link l JOIN wire t ON t.id = l.to_id WHERE l.from_id = w.id) AS curated
+  FROM wire w WHERE w.id = $1`;
+
+async function readWire(id: string): Promise<WireDetail | null> {
+  recordDependency(wireKey(id));
+  const db = await getDb();
+  const [row] = await db.read<Row>(WIRE_SQL, [id]);
   if (!row) return null;
-  return {
-    ...row,
-    occurredOn: row.occurredOn.toISOString().slice(0, 10),
-    publishedAt: row.publishedAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
-    sources: row.sources.map((source) => ({ ...source, publishedOn: source.publishedOn?.toISOString().slice(0, 10) ?? null })),
-    providers: row.providers.map(({ provider }) => provider),
-    codes: row.codes.map(({ ref }) => ref),
-    rationale: row.rationale
-      ? { ...row.rationale, basisDate: row.rationale.basisDate.toISOString().slice(0, 10), updatedAt: row.rationale.updatedAt.toISOString() }
-      : null,
-  };
+  return { ...row, sources: row.sources ?? [], providers: row.providers ?? [], codes: row.codes ?? [], curated: row.curated ?? [] };
 }

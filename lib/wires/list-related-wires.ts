@@ -17,24 +17,29 @@ const LISTABLE = new Set<WireCard["status"]>(["PUBLISHED", "CORRECTED"]);
 /** Past this many candidates (ties on points and distance), their ids are read first, and cards only for the chosen. */
 const CARDS_AT_ONCE = 32;
 
-type Self = { ord: number; curated: number[] | null };
+/** The wire whose related events are wanted: its ordinal and its curated links' (getWire gives both). */
+type Self = { id: string; ord: number; curated: number[] | null };
 
 /**
  * Related events: curated links first, then wires sharing codes (worth two points each) and providers
  * (one point each), nearest in time breaking ties, then the id. Withdrawn and merged wires are left
  * out. Ranked in the search index (lib/search/rank-related.ts), so the cost does not grow with the
- * number of wires sharing a common code: one statement for the wire's ordinal and curated links
- * beside the index's freshness check, then one for the cards.
+ * number of wires sharing a common code: the index's freshness check (beside one statement for the
+ * wire's ordinal and curated links, unless `wire` carries them), then one statement for the cards.
  */
-export async function listRelatedWires(id: string, limit = RELATED_LIMIT): Promise<WireCard[]> {
+export async function listRelatedWires(wire: string | Self, limit = RELATED_LIMIT): Promise<WireCard[]> {
   const db = await getDb();
-  const [index, [self]] = await Promise.all([
+  const [index, self] = await Promise.all([
     loadSearchIndex(),
-    db.read<Self>(
-      `SELECT w.ord, (SELECT array_agg(t.ord ORDER BY l.position) FROM wire_link l JOIN wire t ON t.id = l.to_id WHERE l.from_id = w.id) AS curated
-       FROM wire w WHERE w.id = $1`,
-      [id],
-    ),
+    typeof wire === "string"
+      ? db
+          .read<Self>(
+            `SELECT w.id, w.ord, (SELECT array_agg(t.ord ORDER BY l.position) FROM wire_link l JOIN wire t ON t.id = l.to_id WHERE l.from_id = w.id) AS curated
+             FROM wire w WHERE w.id = $1`,
+            [wire],
+          )
+          .then((rows) => rows[0])
+      : wire,
   ]);
   if (!self) return [];
   const curated = [...new Set(self.curated ?? [])].filter((ord) => ord !== self.ord);

@@ -28,10 +28,12 @@ describe("getWire", () => {
       [
         "body",
         "codes",
+        "curated",
         "headline",
         "id",
         "mergedInto",
         "occurredOn",
+        "ord",
         "providers",
         "publishedAt",
         "rationale",

@@ -37,7 +37,7 @@ export default async function WirePage({ params, searchParams }: PageProps) {
     if (route.canonical !== requested) permanentRedirect(route.canonical);
   }
   if (!wire) notFound();
-  const [related, guides, session, { amended }] = await Promise.all([listRelatedWires(wire.id), listRelatedGuides(wire.id), getEditorSession(), searchParams]);
+  const [related, guides, session, { amended }] = await Promise.all([listRelatedWires(wire), listRelatedGuides(wire.id), getEditorSession(), searchParams]);
   const withdrawn = wire.status === "WITHDRAWN";
   // After a save the form lands here with ?amended=<version>: confirm it only while it is current.
   const justAmended = session && wire.rationale && amended === String(wire.rationale.version);

@@ -22,7 +22,7 @@ export async function GET(request: Request, { params }: Context) {
     const record = id ? await loadWireRecord(id) : { status: "missing" as const };
     if (record.status === "missing") return wireNotFound(id);
     if (record.status === "merged") return mergedRedirect(record);
-    return apiJson(request, Wire, await wireBody(record, await listRelatedWires(record.wire.id)));
+    return apiJson(request, Wire, await wireBody(record, await listRelatedWires(record.wire)));
   });
 }
 
