@@ -1,8 +1,12 @@
 import "server-only";
-import type { Prisma } from "@/lib/db/generated/client";
-import { getPrisma } from "@/lib/db/get-db";
-import { decodeCursor, keysetQuery, toPage, type Direction, type Page } from "./keyset";
-import { toWireCard, wireCardSelect, type WireCard } from "./wire-card";
+import { LISTS_KEY, recordDependency } from "@/lib/http/render-dependencies";
+import { recycle } from "@/lib/search/bitset";
+import type { IndexFilter } from "@/lib/search/facet-index";
+import { loadSearchIndex } from "@/lib/search/load-search-index";
+import { loadWireCards } from "@/lib/search/load-wire-cards";
+import { pageByDate } from "@/lib/search/result-pages";
+import type { Direction, Page } from "./keyset";
+import type { WireCard } from "./wire-card";
 
 export const ARCHIVE_PAGE_SIZE = 50;
 
@@ -13,19 +17,23 @@ export type ArchiveFilter = {
   codes: string[];
 };
 
-/** Every wire but merged ones (they live on in the surviving wire), by event date, newest first. */
-export async function listArchiveWires(
-  filter: ArchiveFilter,
-  options: { cursor?: string; direction?: Direction; limit?: number },
-): Promise<Page<WireCard>> {
-  const prisma = await getPrisma();
-  const limit = options.limit ?? ARCHIVE_PAGE_SIZE;
-  const direction = options.direction ?? "older";
-  const cursor = options.cursor ? decodeCursor(options.cursor) : undefined;
-  const page = keysetQuery("occurredOn", cursor, direction);
-  const conditions: Prisma.WireWhereInput[] = [page.where, { status: { not: "MERGED" } }];
-  if (filter.providerIds.length > 0) conditions.push({ providers: { some: { providerId: { in: filter.providerIds } } } });
-  if (filter.codes.length > 0) conditions.push({ codes: { some: { code: { in: filter.codes } } } });
-  const rows = await prisma.wire.findMany({ where: { AND: conditions }, orderBy: page.orderBy, take: limit + 1, select: wireCardSelect });
-  return toPage(rows.map(toWireCard), limit, Boolean(cursor), direction, (wire) => ({ at: new Date(`${wire.occurredOn}T00:00:00Z`), id: wire.id }));
+/**
+ * Every wire but merged ones (they live on in the surviving wire), by event date, newest first, as the
+ * archive's search orders them: the page is picked in the search index (lib/search/result-pages.ts),
+ * whatever the page's depth, and only its cards are read. A cursor names the last wire seen (its
+ * event day and ordinal), so pages never repeat or skip a wire.
+ */
+export async function listArchiveWires(filter: ArchiveFilter, options: { cursor?: string; direction?: Direction; limit?: number }): Promise<Page<WireCard>> {
+  recordDependency(LISTS_KEY);
+  const index = await loadSearchIndex();
+  const indexFilter: IndexFilter = { providerIds: filter.providerIds, codes: filter.codes };
+  const mask = index.mask(indexFilter);
+  try {
+    const page = pageByDate(index, mask, options.cursor, options.direction, options.limit ?? ARCHIVE_PAGE_SIZE);
+    const cards = await loadWireCards(page.ords);
+    return { items: page.ords.flatMap((ord) => cards.get(ord) ?? []), older: page.older, newer: page.newer };
+  } finally {
+    recycle(mask);
+    index.release(indexFilter);
+  }
 }
