@@ -1,6 +1,7 @@
 "use client";
 
 import Form from "next/form";
+import { useRouter } from "next/navigation";
 import { useEffect, useRef, type FormEvent, type ReactNode } from "react";
 
 const AUTO_SUBMIT = new Set(["checkbox", "radio", "date", "select-one"]);
@@ -14,6 +15,7 @@ const AUTO_SUBMIT = new Set(["checkbox", "radio", "date", "select-one"]);
  * is applied as soon as they run, rather than left showing a choice the results do not reflect.
  */
 export function ArchiveForm({ id, stateKey, className, children }: { id: string; stateKey: string; className?: string; children: ReactNode }) {
+  const router = useRouter();
   const ref = useRef<HTMLFormElement>(null);
   const refocus = useRef<string | null>(null);
   const rendered = useRef<string | null>(null);
@@ -31,6 +33,14 @@ export function ArchiveForm({ id, stateKey, className, children }: { id: string;
       timer = window.setTimeout(() => form.requestSubmit(), field.type === "date" ? 800 : 0);
     };
     form.addEventListener("change", onChange);
+    // The panel's links (years) are plain links in its HTML: with scripts, they navigate as next/link would.
+    const onClick = (event: MouseEvent) => {
+      const link = event.target instanceof Element ? event.target.closest("a[data-soft]") : null;
+      if (!(link instanceof HTMLAnchorElement) || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+      event.preventDefault();
+      router.push(link.getAttribute("href") ?? "/archive", { scroll: false });
+    };
+    form.addEventListener("click", onClick);
     const early = Array.from(form.elements).find(changedBeforeScripts);
     if (early) {
       refocus.current = early.id || null;
@@ -39,8 +49,9 @@ export function ArchiveForm({ id, stateKey, className, children }: { id: string;
     return () => {
       window.clearTimeout(timer);
       form.removeEventListener("change", onChange);
+      form.removeEventListener("click", onClick);
     };
-  }, []);
+  }, [router]);
 
   useEffect(() => {
     const form = ref.current;
