@@ -1,10 +1,9 @@
 import type { z } from "zod";
 import { env } from "@/lib/env";
 import { strongEtag } from "@/lib/feeds/conditional-response";
+import { readerCacheControl } from "@/lib/http/reader-cache-control";
 import type { ApiErrorBody } from "./schemas/common";
 
-/** Reads may be cached for a minute, by browsers and shared caches alike: the archive changes slowly. */
-export const READ_CACHE = "public, max-age=60";
 const JSON_TYPE = "application/json; charset=utf-8";
 
 /**
@@ -16,7 +15,8 @@ export function apiJson<T extends z.ZodType>(request: Request, schema: T, data: 
   const value = env().NODE_ENV === "production" ? data : schema.parse(data);
   const body = JSON.stringify(value);
   const etag = strongEtag(body);
-  const common = { "Cache-Control": READ_CACHE, ETag: etag, ...headers };
+  // Readers' answers may be kept by any cache, which asks again with the ETag (lib/http/reader-cache-control.ts).
+  const common = { "Cache-Control": readerCacheControl(request.headers.get("cookie")), Vary: "Cookie", ETag: etag, ...headers };
   if (matchesEtag(request.headers.get("if-none-match"), etag)) return new Response(null, { status: 304, headers: common });
   return new Response(body, { status: 200, headers: { ...common, "Content-Type": JSON_TYPE } });
 }
@@ -24,7 +24,7 @@ export function apiJson<T extends z.ZodType>(request: Request, schema: T, data: 
 /** A 308 to where a resource now lives, with a body saying so for clients that do not follow it. */
 export function apiRedirect<T extends z.ZodType>(schema: T, location: string, data: z.input<T>): Response {
   const value = env().NODE_ENV === "production" ? data : schema.parse(data);
-  return new Response(JSON.stringify(value), { status: 308, headers: { Location: location, "Cache-Control": READ_CACHE, "Content-Type": JSON_TYPE } });
+  return new Response(JSON.stringify(value), { status: 308, headers: { Location: location, "Cache-Control": readerCacheControl(), "Content-Type": JSON_TYPE } });
 }
 
 const STATUS: Record<ApiErrorBody["error"], number> = { invalid_parameters: 400, not_found: 404, rate_limited: 429, internal_error: 500 };

@@ -2,14 +2,16 @@ import "server-only";
 import { importContent } from "@/lib/content/import-content";
 import { env } from "@/lib/env";
 import path from "node:path";
-import { watchArchiveRevision } from "@/lib/http/archive-revision";
 import { openDatabase, type Database } from "./open-database";
 
 type Cached = { promise?: Promise<Database> };
 // One client per process, kept across hot reloads in development.
 const cache = globalThis as typeof globalThis & { __wireArchiveDb?: Cached };
 
-/** The app's database: migrated on first use, and filled with the shipped content when empty. */
+/**
+ * The app's database: opened once per process, migrated, and filled with the shipped content when empty.
+ * The rest of an instance's start (the change listener, the search index) is lib/start/start-archive.ts.
+ */
 export function getDb(): Promise<Database> {
   cache.__wireArchiveDb ??= {};
   const slot = cache.__wireArchiveDb;
@@ -31,7 +33,6 @@ async function prepare(): Promise<Database> {
       const result = await importContent(db.prisma, path.resolve(config.ARCHIVE_CONTENT_DIR));
       console.info(`[db] ${db.label}: empty archive filled from ${config.ARCHIVE_CONTENT_DIR} (${result.wiresCreated} wires)`);
     }
-    await watchArchiveRevision(db);
     return db;
   } catch (error) {
     await db.close().catch(() => undefined);

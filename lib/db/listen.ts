@@ -2,8 +2,8 @@ import pg from "pg";
 
 /** What a listener hears: each notification, and whether it can hear them at all. */
 export type ListenEvents = {
-  /** A notification arrived on the channel. */
-  notify(): void;
+  /** A notification arrived on the channel, with its payload ("" when it has none). */
+  notify(payload: string): void;
   /** Listening started, or started again after a loss: notifications sent from now on will arrive. */
   ready(): void;
   /** The listening connection failed or closed: notifications may be missed until the next ready(). */
@@ -13,11 +13,11 @@ export type ListenEvents = {
 /** Stops listening and closes what the listener opened. */
 export type StopListening = () => Promise<void>;
 
-const RETRY_MS = [250, 1_000, 5_000] as const;
+const RETRY_MS = [250, 500, 1_000] as const;
 
 /**
  * LISTENs on `channel` over a connection of its own, which it opens again after a failure
- * (after 0.25 s, 1 s, then every 5 s) until stopped. Resolves once the first attempt has
+ * (after 0.25 s, 0.5 s, then every second) until stopped. Resolves once the first attempt has
  * succeeded or failed: a listener that failed keeps trying and calls ready() when it gets through.
  */
 export async function listenPostgres(url: string, channel: string, events: ListenEvents): Promise<StopListening> {
@@ -37,7 +37,7 @@ export async function listenPostgres(url: string, channel: string, events: Liste
   };
 
   const connect = async () => {
-    const next = new pg.Client({ connectionString: url, application_name: "archive change listener" });
+    const next = new pg.Client({ connectionString: url, application_name: "archive change listener", connectionTimeoutMillis: 2_000, keepAlive: true });
     let reported = false;
     const fail = (error: unknown) => {
       if (reported) return;
@@ -48,7 +48,7 @@ export async function listenPostgres(url: string, channel: string, events: Liste
     next.on("error", fail);
     next.on("end", () => fail(new Error("the listening connection closed")));
     next.on("notification", (message) => {
-      if (message.channel === channel) events.notify();
+      if (message.channel === channel) events.notify(message.payload ?? "");
     });
     try {
       await next.connect();

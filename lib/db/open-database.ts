@@ -41,15 +41,24 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   return openEmbedded(options.dataDir ?? ".data/pglite");
 }
 
+/**
+ * Nothing waits forever on the database: a connection that cannot be made in 5 s fails (so a request
+ * gets an answer, the archive's 503 page while the server is down), a statement is stopped after 60 s,
+ * and TCP keepalive notices a server that went away without a word.
+ */
+const POOL_LIMITS = { connectionTimeoutMillis: 5_000, statement_timeout: 60_000, keepAlive: true } as const;
+
 function openPostgres(url: string): Database {
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }, { statementNameGenerator: preparedStatementName }) });
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, ...POOL_LIMITS }, { statementNameGenerator: preparedStatementName }) });
   let readers: pg.Pool | undefined;
   return {
     prisma,
     kind: "postgres",
     label: redact(url),
     async read<T extends Record<string, unknown>>(sql: string, params: unknown[] = []) {
-      readers ??= new pg.Pool({ connectionString: url, max: READ_CONNECTIONS, application_name: "archive search" });
+      readers ??= new pg.Pool({ connectionString: url, max: READ_CONNECTIONS, application_name: "archive search", ...POOL_LIMITS });
+      // An idle connection that fails (the server restarted) is dropped by the pool; without a listener, the error would end the process.
+      if (readers.listenerCount("error") === 0) readers.on("error", () => undefined);
       const name = preparedStatementName({ sql, args: params });
       return (await readers.query<T>({ text: sql, values: params, ...(name ? { name } : {}) })).rows;
     },
@@ -91,7 +100,7 @@ async function openEmbedded(dataDir: string): Promise<Database> {
     read: runner.query,
     async listen(channel, events) {
       // One process holds the embedded database: every write is this process's, and none is lost.
-      const unlisten = await lite.listen(channel, () => events.notify());
+      const unlisten = await lite.listen(channel, (payload) => events.notify(payload));
       events.ready();
       return async () => unlisten();
     },

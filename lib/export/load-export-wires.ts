@@ -1,4 +1,5 @@
 import "server-only";
+import { epochMs } from "@/lib/db/epoch-ms";
 import { getDb } from "@/lib/db/get-db";
 
 export type ExportSource = {
@@ -58,9 +59,6 @@ type Row = Omit<ExportWire, "publishedAt" | "updatedAt" | "rationale" | "provide
   rVersion: number | null;
   rUpdatedAt: number | null;
 };
-
-/** A timestamptz as milliseconds since 1970, a number on both databases' drivers. */
-const epochMs = (value: string) => `(extract(epoch FROM ${value}) * 1000)::float8`;
 
 const EXPORT_WIRES_SQL = `
   SELECT w.ord, w.id, w.slug, w.headline, w.summary, w.body, w.occurred_on::text AS "occurredOn",

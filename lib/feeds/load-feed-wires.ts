@@ -1,4 +1,5 @@
 import "server-only";
+import { epochMs } from "@/lib/db/epoch-ms";
 import { getDb } from "@/lib/db/get-db";
 import type { RationaleBasis, SourceKind, SourcingStandard, WireStatus } from "@/lib/db/generated/enums";
 
@@ -50,9 +51,6 @@ type Row = Omit<FeedWire, "publishedAt" | "updatedAt" | "sources" | "providers" 
   rVersion: number | null;
   rUpdatedAt: number | null;
 };
-
-/** A timestamptz as milliseconds since 1970, a number on both databases' drivers. */
-const epochMs = (column: string) => `(extract(epoch FROM ${column}) * 1000)::float8`;
 
 // Relations aggregated in PostgreSQL, one row a wire.
 const FEED_WIRES_SQL = `

@@ -1,4 +1,5 @@
 import "server-only";
+import { recordDependency, wireKey } from "@/lib/http/render-dependencies";
 import { getPrisma } from "@/lib/db/get-db";
 
 export type HistoryEntry = {
@@ -39,6 +40,7 @@ export async function listRationaleHistory(
   wireId: string,
   options: { beforeVersion?: number; limit?: number } = {},
 ): Promise<RationaleHistory | null> {
+  recordDependency(wireKey(wireId));
   const prisma = await getPrisma();
   const limit = options.limit ?? HISTORY_PAGE_SIZE;
   const wire = await prisma.wire.findUnique({

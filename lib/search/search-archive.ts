@@ -1,4 +1,5 @@
 import "server-only";
+import { LISTS_KEY, recordDependency } from "@/lib/http/render-dependencies";
 import { recycle } from "./bitset";
 import { SEVERITY_LABELS, STATUS_LABELS } from "@/lib/wires/labels";
 import type { WireCard } from "@/lib/wires/wire-card";
@@ -38,6 +39,8 @@ export type SearchResult = {
 
 /** Searches the archive: text in PostgreSQL, filters and facet counts in the in-memory index. */
 export async function searchArchive(query: ArchiveQuery, options: { limit?: number } = {}): Promise<SearchResult> {
+  // Which wires match, their order and every count.
+  recordDependency(LISTS_KEY);
   const limit = options.limit ?? SEARCH_PAGE_SIZE;
   // PostgreSQL's reading of the text starts beside the index's refresh; the filters are then resolved
   // in memory, from the taxonomy the refresh checked.

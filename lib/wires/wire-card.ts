@@ -1,4 +1,5 @@
 import type { Prisma } from "@/lib/db/generated/client";
+import { cardKey, recordDependency } from "@/lib/http/render-dependencies";
 
 /** What a list of wires shows for each: Latest, Archive, provider and code pages, related events. */
 export type WireCard = {
@@ -38,6 +39,7 @@ export const wireCardSelect = {
 type CardRow = Prisma.WireGetPayload<{ select: typeof wireCardSelect }>;
 
 export function toWireCard(row: CardRow): WireCard {
+  recordDependency(cardKey(row.id));
   return {
     id: row.id,
     slug: row.slug,

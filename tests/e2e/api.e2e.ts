@@ -27,7 +27,7 @@ test.describe("/api/v1", () => {
     expect(wire.sources.map((source: { url: string }) => source.url)).toEqual(DALLE_API.sources.map((source) => source.url));
     expect(wire.aliases).toContain(MERGED_FIXTURE.id);
     const headers = response.headers();
-    expect(headers["cache-control"]).toBe("public, max-age=60");
+    expect(headers["cache-control"]).toBe("public, no-cache");
     expect(headers["access-control-allow-origin"]).toBe("*");
     expect(Number(headers["ratelimit-remaining"])).toBeGreaterThanOrEqual(0);
     const again = await request.get(`/api/v1/wires/${DALLE_API.id}`, { headers: { "If-None-Match": headers["etag"]! } });

@@ -112,7 +112,7 @@ test.describe("Feeds over HTTP", () => {
     const first = await request.get("/feeds/archive.atom?provider=openai");
     expect(first.status()).toBe(200);
     const { etag, "last-modified": lastModified, "cache-control": cacheControl } = first.headers();
-    expect(cacheControl).toBe("public, max-age=300");
+    expect(cacheControl).toBe("public, no-cache");
     expect((await request.get("/feeds/archive.atom?provider=openai", { headers: { "If-None-Match": etag! } })).status()).toBe(304);
     expect((await request.get("/feeds/archive.atom?provider=openai", { headers: { "If-Modified-Since": lastModified! } })).status()).toBe(304);
 

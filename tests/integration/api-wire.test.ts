@@ -33,7 +33,7 @@ describe("GET /api/v1/wires/{id}", () => {
     const { status, body, headers } = await callApi(`/api/v1/wires/${DALLE_2}`);
     expect(status).toBe(200);
     expect(headers.get("content-type")).toBe("application/json; charset=utf-8");
-    expect(headers.get("cache-control")).toBe("public, max-age=60");
+    expect(headers.get("cache-control")).toBe("public, no-cache");
     expect(body).toMatchObject({
       id: DALLE_2,
       slug: "openai-announces-dall-e-2",

@@ -69,7 +69,7 @@ describe("GET /api/v1/wires", () => {
   ])("the same answer as searchArchive for %o", async (params) => {
     const response = await apiGet(toSearch(params as Record<string, string | string[]>));
     expect(response.status).toBe(200);
-    expect(response.headers.get("cache-control")).toBe("public, max-age=60");
+    expect(response.headers.get("cache-control")).toBe("public, no-cache");
     expect(response.headers.get("access-control-allow-origin")).toBe("*");
     const expected = await search(params);
     const { body } = response;

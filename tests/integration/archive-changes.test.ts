@@ -6,9 +6,10 @@ import { generateWires } from "@/lib/synthetic/generate-wires";
 import { SHIPPED_CONTENT } from "../helpers/content-copy";
 import { closeTestDb, importShipped, resetDatabase, testDb } from "../helpers/database";
 
-// The page cache serves a page until PostgreSQL announces a change to public content
-// (migration 20261201000000_archive_change_notify). What it must hear, and when.
-const heard = { notifications: 0, ready: 0, lost: 0 };
+// The page cache serves a page until PostgreSQL announces a change to what it shows (migrations
+// 20261201000000_archive_change_notify, 20261207000000_archive_change_keys). What it must hear, when,
+// and the keys each change names (lib/http/render-dependencies.ts).
+const heard = { notifications: 0, ready: 0, lost: 0, payloads: [] as string[] };
 let stop: StopListening | undefined;
 
 async function until(condition: () => boolean, what: string): Promise<void> {
@@ -19,8 +20,8 @@ async function until(condition: () => boolean, what: string): Promise<void> {
   }
 }
 
-/** Runs `write`, then a marker change to public content, and gives how many notifications came before the marker's. */
-async function notificationsFrom(write: () => Promise<unknown>): Promise<number> {
+/** Runs `write`, then a marker change to public content, and gives the payloads of the notifications that came before the marker's. */
+async function payloadsFrom(write: () => Promise<unknown>): Promise<string[]> {
   const { prisma } = await testDb();
   const before = heard.notifications;
   await write();
@@ -28,15 +29,25 @@ async function notificationsFrom(write: () => Promise<unknown>): Promise<number>
   // Notifications arrive in commit order: the marker's is the last.
   await until(() => heard.notifications > before, "the marker's notification");
   await new Promise((resolve) => setTimeout(resolve, 50));
-  return heard.notifications - before - 1;
+  return heard.payloads.slice(before, heard.notifications - 1);
 }
+
+async function notificationsFrom(write: () => Promise<unknown>): Promise<number> {
+  return (await payloadsFrom(write)).length;
+}
+
+/** Every key the payloads name, sorted. */
+const keysOf = (payloads: string[]) => [...new Set(payloads.flatMap((payload) => payload.split(",")))].sort();
 
 beforeAll(async () => {
   const db = await testDb();
   await resetDatabase();
   await importShipped();
   stop = await db.listen(ARCHIVE_CHANGED_CHANNEL, {
-    notify: () => (heard.notifications += 1),
+    notify: (payload) => {
+      heard.notifications += 1;
+      heard.payloads.push(payload);
+    },
     ready: () => (heard.ready += 1),
     lost: () => (heard.lost += 1),
   });
@@ -51,37 +62,66 @@ describe("announcements of changes to the archive's content", () => {
     expect(heard.ready).toBe(1);
   });
 
-  test("a change to a wire, its rationale, its sources or the taxonomy is announced once it commits", async () => {
+  test("a change to a wire, its rationale, its sources or the taxonomy is announced once it commits, naming what it changed", async () => {
     const { prisma } = await testDb();
-    const [wire] = await prisma.$queryRaw<{ id: string }[]>`SELECT id FROM wire ORDER BY id LIMIT 1`;
-    expect(await notificationsFrom(() => prisma.$executeRaw`UPDATE wire SET status_note = 'Checked again.' WHERE id = ${wire!.id}`)).toBe(1);
-    expect(await notificationsFrom(() => prisma.$executeRaw`UPDATE rationale SET test = test || '.' WHERE wire_id = ${wire!.id}`)).toBe(1);
-    expect(await notificationsFrom(() => prisma.$executeRaw`UPDATE source SET title = title || '.' WHERE wire_id = ${wire!.id}`)).toBe(1);
-    expect(await notificationsFrom(() => prisma.$executeRaw`UPDATE provider_alias SET alias = alias WHERE id = (SELECT min(id) FROM provider_alias)`)).toBe(1);
-    expect(await notificationsFrom(() => prisma.$executeRaw`UPDATE code SET label = label || '.' WHERE code = 'M1'`)).toBe(1);
+    const [wire] = await prisma.$queryRaw<{ id: string }[]>`SELECT id FROM wire WHERE id = 'AIW-2022-0008'`;
+    const id = wire!.id;
+    // A status note shows in lists and on the wire's page; the rationale and sources on the page and the card.
+    expect(await payloadsFrom(() => prisma.$executeRaw`UPDATE wire SET status_note = 'Checked again.' WHERE id = ${id}`)).toEqual([`card:${id},lists,wire:${id}`]);
+    expect(await payloadsFrom(() => prisma.$executeRaw`UPDATE rationale SET test = test || '.' WHERE wire_id = ${id}`)).toEqual([`card:${id},wire:${id}`]);
+    expect(await payloadsFrom(() => prisma.$executeRaw`UPDATE source SET title = title || '.' WHERE wire_id = ${id}`)).toEqual([`card:${id},wire:${id}`]);
+    // Only its update time: the wire's own page.
+    expect(await payloadsFrom(() => prisma.$executeRaw`UPDATE wire SET updated_at = updated_at + interval '1 second' WHERE id = ${id}`)).toEqual([`wire:${id}`]);
+    // Its status: also the related events of every wire sharing its codes (M1, F10) and provider.
+    const [provider] = await prisma.$queryRaw<{ provider_id: number }[]>`SELECT provider_id FROM wire_provider WHERE wire_id = ${id}`;
+    expect(keysOf(await payloadsFrom(() => prisma.$executeRaw`UPDATE wire SET status = 'CORRECTED' WHERE id = ${id}`))).toEqual(
+      [`card:${id}`, "lists", "tag:c:F10", "tag:c:M1", `tag:p:${provider!.provider_id}`, `wire:${id}`].sort(),
+    );
+    expect(keysOf(await payloadsFrom(() => prisma.$executeRaw`UPDATE wire SET status = 'PUBLISHED' WHERE id = ${id}`))).toContain("tag:c:M1");
+    // A code gained: that code's related events.
+    expect(keysOf(await payloadsFrom(() => prisma.$executeRaw`INSERT INTO wire_code (wire_id, code, position) VALUES (${id}, 'M2', 9)`))).toEqual(
+      [`card:${id}`, "lists", "tag:c:M2", `wire:${id}`].sort(),
+    );
+    expect(keysOf(await payloadsFrom(() => prisma.$executeRaw`DELETE FROM wire_code WHERE wire_id = ${id} AND code = 'M2'`))).toEqual(
+      [`card:${id}`, "lists", "tag:c:M2", `wire:${id}`].sort(),
+    );
+    // The taxonomy: everything.
+    expect(await payloadsFrom(() => prisma.$executeRaw`UPDATE provider_alias SET alias = alias WHERE id = (SELECT min(id) FROM provider_alias)`)).toEqual([""]);
+    expect(await payloadsFrom(() => prisma.$executeRaw`UPDATE code SET label = label || '.' WHERE code = 'M1'`)).toEqual([""]);
   });
 
-  test("a transaction of many statements is announced once, and one rolled back not at all", async () => {
+  test("a statement touching more than 50 wires names everything at once; fewer, each wire", { timeout: 60_000 }, async () => {
+    const db = await testDb();
+    const { prisma } = db;
+    await generateWires(db, { count: 60, seed: 5, batchSize: 60, mode: "append", contentDir: SHIPPED_CONTENT, url: env().DATABASE_URL });
+    expect(await payloadsFrom(() => prisma.$executeRaw`UPDATE wire SET status_note = 'Bulk.'`)).toEqual(["*"]);
+    const two = await payloadsFrom(() => prisma.$executeRaw`UPDATE wire SET status_note = 'Two.' WHERE id IN ('AIW-2022-0001', 'AIW-2022-0002')`);
+    expect(keysOf(two)).toEqual(["card:AIW-2022-0001", "card:AIW-2022-0002", "lists", "wire:AIW-2022-0001", "wire:AIW-2022-0002"]);
+  });
+
+  test("a transaction of many statements is announced when it commits, with the keys of everything it changed, and one rolled back not at all", async () => {
     const { prisma } = await testDb();
     const [wire] = await prisma.$queryRaw<{ id: string }[]>`SELECT id FROM wire ORDER BY id DESC LIMIT 1`;
+    const id = wire!.id;
     const many = () =>
       prisma.$transaction(async (tx) => {
-        await tx.$executeRaw`UPDATE wire SET status_note = 'One.' WHERE id = ${wire!.id}`;
-        await tx.$executeRaw`UPDATE rationale SET test = test || '!' WHERE wire_id = ${wire!.id}`;
-        await tx.$executeRaw`UPDATE source SET title = title || '!' WHERE wire_id = ${wire!.id}`;
+        await tx.$executeRaw`UPDATE wire SET status_note = 'One.' WHERE id = ${id}`;
+        await tx.$executeRaw`UPDATE rationale SET test = test || '!' WHERE wire_id = ${id}`;
+        await tx.$executeRaw`UPDATE source SET title = title || '!' WHERE wire_id = ${id}`;
       });
-    expect(await notificationsFrom(many)).toBe(1);
+    // The rationale's and the sources' statements name the same keys: PostgreSQL sends that payload once.
+    expect(await payloadsFrom(many)).toEqual([`card:${id},lists,wire:${id}`, `card:${id},wire:${id}`]);
     const rolledBack = () =>
       prisma
         .$transaction(async (tx) => {
-          await tx.$executeRaw`UPDATE wire SET status_note = 'Never.' WHERE id = ${wire!.id}`;
+          await tx.$executeRaw`UPDATE wire SET status_note = 'Never.' WHERE id = ${id}`;
           throw new Error("changed my mind");
         })
         .catch((error: unknown) => {
           if (!(error instanceof Error) || error.message !== "changed my mind") throw error;
         });
     expect(await notificationsFrom(rolledBack)).toBe(0);
-    const [note] = await prisma.$queryRaw<{ status_note: string }[]>`SELECT status_note FROM wire WHERE id = ${wire!.id}`;
+    const [note] = await prisma.$queryRaw<{ status_note: string }[]>`SELECT status_note FROM wire WHERE id = ${id}`;
     expect(note!.status_note).toBe("One.");
   });
 

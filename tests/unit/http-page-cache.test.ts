@@ -3,21 +3,27 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { noteChange, startOver, type ArchiveRevision } from "@/lib/http/archive-revision";
 import { cacheKey, gzipPage, PageCache } from "@/lib/http/page-cache";
 
 // A stand-in for Next.js behind a real HTTP server: it renders a page with a fresh nonce in its
 // Content-Security-Policy and in its scripts, from the "archive" below, and streams it in chunks
 // the way Next.js does (flushHeaders, write, end).
 const archive = { headline: "Chatbot invents a refund policy", renders: 0 };
-const revision = { value: 1, live: true };
+const revision: ArchiveRevision = { wanted: true, epoch: 1, seq: 1, changed: new Map(), live: true, watching: true };
 let cache: PageCache;
 let server: Server;
 let base: string;
 /** What the next render answers instead of a page, for one request. */
 let next: { status?: number; cookie?: string; type?: string; delayMs?: number } = {};
+/** What each page reads (lib/http/render-dependencies.ts), by path. */
+let pageDeps: Record<string, string[]> = {};
+/** While true, the server acts as during a database outage: kept pages or a 503. */
+let outage = false;
 
-async function render(request: IncomingMessage, response: ServerResponse): Promise<void> {
+async function render(request: IncomingMessage, response: ServerResponse, deps: Set<string> = new Set()): Promise<void> {
   archive.renders += 1;
+  for (const key of pageDeps[request.url ?? ""] ?? []) deps.add(key);
   const { status = 200, cookie, type = "text/html; charset=utf-8", delayMs = 0 } = next;
   next = {};
   const nonce = randomBytes(16).toString("base64");
@@ -43,7 +49,12 @@ async function get(path: string, headers: Record<string, string> = {}): Promise<
 const nonceOf = (answer: Answer) => /'nonce-([^']+)'/.exec(answer.headers.get("content-security-policy") ?? "")?.[1];
 
 beforeAll(async () => {
-  server = createServer((request, response) => void cache.handle(request, response, () => render(request, response)));
+  server = createServer((request, response) => {
+    if (!outage) return void cache.handle(request, response, (deps) => render(request, response, deps));
+    if (cache.serveKept(request, response)) return;
+    response.statusCode = 503;
+    response.end("down");
+  });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
@@ -54,6 +65,8 @@ beforeEach(() => {
   archive.headline = "Chatbot invents a refund policy";
   revision.live = true;
   next = {};
+  pageDeps = {};
+  outage = false;
 });
 
 describe("the page cache in front of the renderer", () => {
@@ -91,7 +104,7 @@ describe("the page cache in front of the renderer", () => {
   it("renders afresh once the archive has changed, and while changes cannot be heard", async () => {
     await get("/wires/AIW-2026-0001");
     archive.headline = "Chatbot invents a refund policy (corrected)";
-    revision.value += 1;
+    startOver(revision);
     const after = await get("/wires/AIW-2026-0001");
     expect(after.headers.get("x-page-cache")).toBe("miss");
     expect(after.text).toContain("(corrected)");
@@ -124,7 +137,7 @@ describe("the page cache in front of the renderer", () => {
     next = { delayMs: 200 };
     const first = get("/providers/openai");
     await new Promise((resolve) => setTimeout(resolve, 50));
-    revision.value += 1;
+    startOver(revision);
     await Promise.all([get("/providers/openai"), get("/providers/openai"), first]);
     expect(archive.renders).toBe(3);
     const twice = cache.stats();
@@ -151,6 +164,88 @@ describe("the page cache in front of the renderer", () => {
     cache = new PageCache({ maxBytes: 0, revision: () => revision });
     await get("/archive");
     expect((await get("/archive")).headers.get("x-page-cache")).toBeNull();
+    expect(archive.renders).toBe(2);
+  });
+});
+
+describe("what a change retires, validators and outages", () => {
+  it("retires only the kept pages that read what changed", async () => {
+    pageDeps = { "/wires/A": ["wire:A"], "/wires/B": ["wire:B"], "/archive": ["lists", "card:A", "card:B"] };
+    for (const path of Object.keys(pageDeps)) await get(path);
+    expect(archive.renders).toBe(3);
+    noteChange(revision, "wire:A");
+    const outcomes = async () => Object.fromEntries(await Promise.all(Object.keys(pageDeps).map(async (path) => [path, (await get(path)).headers.get("x-page-cache")])));
+    expect(await outcomes()).toEqual({ "/wires/A": "miss", "/wires/B": "hit", "/archive": "hit" });
+    // An amended rationale: the wire's page and every list that shows its card.
+    noteChange(revision, "card:B,wire:B");
+    expect(await outcomes()).toEqual({ "/wires/A": "hit", "/wires/B": "miss", "/archive": "miss" });
+    noteChange(revision, "tag:c:M1,lists");
+    expect(await outcomes()).toEqual({ "/wires/A": "hit", "/wires/B": "hit", "/archive": "miss" });
+    // "*" (or a notification without keys) retires everything.
+    noteChange(revision, "*");
+    expect(await outcomes()).toEqual({ "/wires/A": "miss", "/wires/B": "miss", "/archive": "miss" });
+  });
+
+  it("keeps a page rendered while something else changed, but not one rendered while what it read changed", async () => {
+    pageDeps = { "/wires/A": ["wire:A"] };
+    next = { delayMs: 150 };
+    const first = get("/wires/A");
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    noteChange(revision, "wire:Z");
+    await first;
+    expect((await get("/wires/A")).headers.get("x-page-cache")).toBe("hit");
+    startOver(revision);
+    next = { delayMs: 150 };
+    const second = get("/wires/A");
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    noteChange(revision, "wire:A");
+    await second;
+    expect((await get("/wires/A")).headers.get("x-page-cache")).toBe("miss");
+  });
+
+  it("sends a weak ETag with Cache-Control for shared caches, and a 304 to a reader whose copy is current", async () => {
+    const first = await get("/codes/M1");
+    const etag = first.headers.get("etag")!;
+    expect(etag).toMatch(/^W\/"[A-Za-z0-9_-]{32}"$/);
+    expect(first.headers.get("cache-control")).toBe("public, no-cache");
+    expect(first.headers.get("vary")).toBe("Accept-Encoding, Cookie");
+    // Every copy of the page, nonce apart, has the same validator.
+    expect((await get("/codes/M1")).headers.get("etag")).toBe(etag);
+    const revalidated = await fetch(`${base}/codes/M1`, { headers: { "if-none-match": etag } });
+    expect(revalidated.status).toBe(304);
+    expect(await revalidated.text()).toBe("");
+    expect(revalidated.headers.get("etag")).toBe(etag);
+    // A 304's headers replace the stored copy's: never a policy with another nonce than its body's.
+    expect(revalidated.headers.get("content-security-policy")).toBeNull();
+    archive.headline = "Chatbot invents a refund policy (corrected)";
+    startOver(revision);
+    const changed = await fetch(`${base}/codes/M1`, { headers: { "if-none-match": etag } });
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get("etag")).not.toBe(etag);
+    expect(await changed.text()).toContain("(corrected)");
+  });
+
+  it("answers a 304 from a fresh rendering too, and with the cache off", async () => {
+    cache = new PageCache({ maxBytes: 0, revision: () => revision, maxAge: 30 });
+    const first = await get("/guides");
+    expect(first.headers.get("cache-control")).toBe("public, max-age=30, must-revalidate");
+    const again = await fetch(`${base}/guides`, { headers: { "if-none-match": first.headers.get("etag")! } });
+    expect(again.status).toBe(304);
+    expect(archive.renders).toBe(2);
+  });
+
+  it("serves kept pages during a database outage, marked, and nothing that was retired before it", async () => {
+    pageDeps = { "/wires/A": ["wire:A"], "/wires/B": ["wire:B"] };
+    await get("/wires/A");
+    await get("/wires/B");
+    noteChange(revision, "wire:B");
+    revision.live = false;
+    outage = true;
+    const kept = await get("/wires/A");
+    expect([kept.status, kept.headers.get("x-page-cache")]).toEqual([200, "outage"]);
+    expect(kept.text).toContain("<h1>Chatbot invents a refund policy</h1>");
+    expect((await get("/wires/B")).status).toBe(503);
+    expect((await get("/wires/C")).status).toBe(503);
     expect(archive.renders).toBe(2);
   });
 });

@@ -33,4 +33,6 @@ export const E2E_ACCOUNTS = {
   reviewer: { email: "reviewer@example.test", displayName: "Remy Reviewer", role: "editor", password: PASSWORD },
   /** amend.e2e.ts: writes script-injection attempts into a rationale and its reasons. */
   prober: { email: "prober@example.test", displayName: "Pat Prober", role: "editor", password: PASSWORD },
+  /** readers-http.e2e.ts: amends one wire to see which kept pages it retires. */
+  cacher: { email: "cacher@example.test", displayName: "Cass Cacher", role: "editor", password: PASSWORD },
 } satisfies Record<string, E2eAccount>;
