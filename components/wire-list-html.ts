@@ -2,7 +2,7 @@ import { formatDate } from "@/lib/format/format-date";
 import { archiveHref } from "@/lib/search/archive-query";
 import type { SearchHit } from "@/lib/search/search-archive";
 import { SEVERITY_LABELS, STATUS_LABELS, sourcingLine } from "@/lib/wires/labels";
-import { wirePath } from "@/lib/wires/wire-card";
+import { wirePath, type WireCard } from "@/lib/wires/wire-card";
 import { escapeHtml as e } from "./escape-html";
 
 type Segments = { text: string; match: boolean }[];
@@ -29,6 +29,18 @@ export function wireListItemHtml(wire: SearchHit, headingLevel: 2 | 3): string {
     `<p class="mt-1.5 text-muted">${highlightedHtml(wire.highlight?.summary, wire.summary)}</p>` +
     `<div class="mt-2 flex flex-wrap items-center gap-2">${codeTagsHtml(wire.codes)}<span class="font-mono text-xs text-muted">${e(wire.id)}</span></div>`
   );
+}
+
+/** A wire page's related events: severity, date, headline (a link) and summary of each. */
+export function relatedWiresHtml(wires: WireCard[]): string {
+  return wires
+    .map(
+      (other) =>
+        `<li class="border-t border-rule py-3"><div class="flex flex-wrap items-center gap-2 font-sans text-xs text-muted">${severityBadgeHtml(other.severity)}` +
+        `<time datetime="${e(other.occurredOn)}">${e(formatDate(other.occurredOn))}</time></div>` +
+        `<a href="${e(wirePath(other))}" class="mt-1 block font-semibold">${e(other.headline)}</a><p class="text-muted">${e(other.summary)}</p></li>`,
+    )
+    .join("");
 }
 
 /** "SEV-3", always as text, with its label for screen readers and a tooltip (components/severity-badge.tsx). */

@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { formatDate, formatLongDate } from "@/lib/format/format-date";
 import { renderMarkdown, type SourceLink } from "@/lib/markdown/render-markdown";
 import { EDITORS_GUIDE, SEVERITY_LABELS, SOURCE_KIND_LABELS, sourcingLine } from "@/lib/wires/labels";
@@ -6,7 +5,6 @@ import { absoluteLinks } from "./absolute-links";
 import { SITE_NAME } from "./feed-title";
 import type { FeedWire } from "./load-feed-wires";
 import { el, raw, serialize, type Child, type Node } from "./markup";
-import { plainMarkdownHtml } from "./plain-markdown";
 
 /** The archive's address and the wire page's, both absolute. */
 export type EntryUrls = { base: string; page: string };
@@ -83,23 +81,9 @@ function sourceLine(source: FeedWire["sources"][number]): Node[] {
   ];
 }
 
-// Plain prose (most wires) is written by plain-markdown.ts in microseconds, quicker than a cache
-// key is hashed. The rest goes through the full pipeline, kept by its exact input: entries are rebuilt
-// for every feed request, their text rarely changes.
-const rendered = new Map<string, string>();
-const RENDERED_MAX = 2_000;
-
+/** The entry's Markdown with its links made absolute, through the sanitizing pipeline (which keeps what it rendered). */
 async function markdownHtml(markdown: string, sources: SourceLink[], pageUrl: string): Promise<string> {
-  const absolute = await absoluteLinks(markdown, pageUrl);
-  const plain = plainMarkdownHtml(absolute, sources);
-  if (plain !== undefined) return plain;
-  const key = createHash("sha256").update(JSON.stringify([markdown, sources, pageUrl])).digest("base64url");
-  const hit = rendered.get(key);
-  if (hit !== undefined) return hit;
-  const html = await renderMarkdown(absolute, sources);
-  if (rendered.size >= RENDERED_MAX) rendered.delete(rendered.keys().next().value!);
-  rendered.set(key, html);
-  return html;
+  return renderMarkdown(await absoluteLinks(markdown, pageUrl), sources);
 }
 
 // Dates as entries show them, by their ISO text: a few thousand days recur across the archive's wires.

@@ -1,46 +1,8 @@
 import { LRUCache } from "lru-cache";
-import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
-import rehypeSlug from "rehype-slug";
-import rehypeStringify from "rehype-stringify";
-import remarkGfm from "remark-gfm";
-import remarkParse from "remark-parse";
-import remarkRehype from "remark-rehype";
-import { unified } from "unified";
-import { visit } from "unist-util-visit";
-import type { Root } from "mdast";
-import type { VFile } from "vfile";
+import { runMarkdownPipeline } from "./markdown-pipeline";
+import { plainMarkdownHtml } from "./plain-markdown";
 
 export type SourceLink = { position: number; url: string; title: string };
-
-const schema = {
-  ...defaultSchema,
-  attributes: { ...defaultSchema.attributes, a: [...(defaultSchema.attributes?.a ?? []), "title", "rel"] },
-};
-
-// Guides are the archive's own documents: their headings get plain ids so that pages can link to
-// a section (#severity-rubric). Text from editors keeps the "user-content-" prefix on any id.
-const anchoredSchema = { ...schema, clobberPrefix: "" };
-
-/** Points `[source](source:N)` links at the file's N-th source (file.data.sources); unknown ones lose their link. */
-function citeSources() {
-  return (tree: Root, file: VFile) => {
-    const sources = (file.data.sources ?? []) as SourceLink[];
-    visit(tree, "link", (node) => {
-      const match = /^source:(\d+)$/.exec(node.url);
-      if (!match) return;
-      const source = sources.find((candidate) => candidate.position === Number(match[1]));
-      node.url = source ? source.url : "";
-      node.title = source ? `Source ${source.position}: ${source.title}` : null;
-    });
-  };
-}
-
-// Built once: a processor's plugins (GFM's syntax extensions above all) cost more to set up than a
-// wire's few paragraphs cost to render.
-const processors = {
-  plain: unified().use(remarkParse).use(remarkGfm).use(citeSources).use(remarkRehype).use(rehypeSanitize, schema).use(rehypeStringify).freeze(),
-  anchored: unified().use(remarkParse).use(remarkGfm).use(citeSources).use(remarkRehype).use(rehypeSlug).use(rehypeSanitize, anchoredSchema).use(rehypeStringify).freeze(),
-};
 
 /**
  * Rendered texts, by their Markdown, sources and kind: guides and popular wires are rendered once
@@ -53,11 +15,16 @@ const rendered = new LRUCache<string, string>({ maxSize: 8 * 1024 * 1024, sizeCa
  * rehype-sanitize runs last, so neither content files nor editors can inject markup or script.
  */
 export async function renderMarkdown(markdown: string, sources: SourceLink[] = [], options: { anchors?: boolean } = {}): Promise<string> {
-  const kind = options.anchors ? "anchored" : "plain";
-  const key = `${kind}\u0000${JSON.stringify(sources)}\u0000${markdown}`;
+  // Plain prose citing sources (nearly every wire's body and rationale) is written directly, in microseconds.
+  if (!options.anchors) {
+    const plain = plainMarkdownHtml(markdown, sources);
+    if (plain !== undefined) return plain;
+  }
+  const anchors = options.anchors === true;
+  const key = `${anchors}\u0000${JSON.stringify(sources)}\u0000${markdown}`;
   const kept = rendered.get(key);
   if (kept !== undefined) return kept;
-  const html = String(await processors[kind].process({ value: markdown, data: { sources } }));
+  const html = await runMarkdownPipeline(markdown, sources, anchors);
   rendered.set(key, html);
   return html;
 }

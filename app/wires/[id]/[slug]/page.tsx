@@ -6,7 +6,7 @@ import { CodeTags, ProviderLinks } from "@/components/tag-links";
 import { WireRationale } from "@/components/wire-rationale";
 import { WireSources } from "@/components/wire-sources";
 import { getEditorSession } from "@/lib/auth/get-editor-session";
-import { formatDate, formatLongDate, formatTime } from "@/lib/format/format-date";
+import { formatLongDate, formatTime } from "@/lib/format/format-date";
 import { listRelatedGuides } from "@/lib/guides/list-related-guides";
 import { EDITORS_GUIDE, sourcingLine } from "@/lib/wires/labels";
 import { findWireRoute } from "@/lib/wires/find-wire-route";
@@ -15,6 +15,7 @@ import { listRelatedWires } from "@/lib/wires/list-related-wires";
 import { wirePath } from "@/lib/wires/wire-card";
 import { wireMetadata } from "@/lib/seo/wire-metadata";
 import { WireJsonLd } from "@/components/wire-json-ld";
+import { relatedWiresHtml } from "@/components/wire-list-html";
 
 type Params = { params: Promise<{ id: string; slug: string }> };
 type PageProps = Params & { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -123,18 +124,7 @@ export default async function WirePage({ params, searchParams }: PageProps) {
       {related.length > 0 && (
         <section aria-labelledby="related-events" className="mt-10">
           <h2 id="related-events" className="font-sans text-lg font-semibold">Related events ({related.length})</h2>
-          <ul className="mt-2">
-            {related.map((other) => (
-              <li key={other.id} className="border-t border-rule py-3">
-                <div className="flex flex-wrap items-center gap-2 font-sans text-xs text-muted">
-                  <SeverityBadge severity={other.severity} />
-                  <time dateTime={other.occurredOn}>{formatDate(other.occurredOn)}</time>
-                </div>
-                <a href={wirePath(other)} className="mt-1 block font-semibold">{other.headline}</a>
-                <p className="text-muted">{other.summary}</p>
-              </li>
-            ))}
-          </ul>
+          <ul className="mt-2" dangerouslySetInnerHTML={{ __html: relatedWiresHtml(related) }} />
         </section>
       )}
     </article>

@@ -1,4 +1,4 @@
-import type { SourceLink } from "@/lib/markdown/render-markdown";
+import type { SourceLink } from "./render-markdown";
 
 /**
  * The HTML that renderMarkdown (remark, GFM, rehype-sanitize, rehype-stringify) gives for the plainest

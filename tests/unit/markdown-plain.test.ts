@@ -1,10 +1,11 @@
 import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { loadContent } from "@/lib/content/load-content";
-import { plainMarkdownHtml } from "@/lib/feeds/plain-markdown";
-import { renderMarkdown, type SourceLink } from "@/lib/markdown/render-markdown";
+import { plainMarkdownHtml } from "@/lib/markdown/plain-markdown";
+import { runMarkdownPipeline } from "@/lib/markdown/markdown-pipeline";
+import type { SourceLink } from "@/lib/markdown/render-markdown";
 
-// The feeds' shortcut for plain prose must write exactly what the full Markdown pipeline writes, or
+// The shortcut for plain prose (lib/markdown/plain-markdown.ts) must write exactly what the full Markdown pipeline writes, or
 // decline: checked on the shipped wires, on texts built to probe each piece of syntax, and on
 // thousands of random texts mixing prose with every character Markdown reads as syntax.
 
@@ -23,11 +24,11 @@ const SOURCES: SourceLink[] = [
 async function agrees(markdown: string, sources: SourceLink[] = SOURCES): Promise<boolean> {
   const fast = plainMarkdownHtml(markdown, sources);
   if (fast === undefined) return false;
-  expect(fast, JSON.stringify(markdown)).toBe(await renderMarkdown(markdown, sources));
+  expect(fast, JSON.stringify(markdown)).toBe(await runMarkdownPipeline(markdown, sources, false));
   return true;
 }
 
-describe("plain Markdown in feed entries", () => {
+describe("plain Markdown written directly", () => {
   test("prose with citations is written as the pipeline writes it", async () => {
     const body = [
       "OpenAI presented DALL·E 2 on 6 April 2022, a system that turns a description into an image [source](source:1). It's \"new\" (mostly).",
