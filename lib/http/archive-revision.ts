@@ -1,4 +1,5 @@
 import type { Database } from "@/lib/db/open-database";
+import { processWide } from "@/lib/process-wide";
 
 /** The channel on which PostgreSQL announces each committed change to public content (migrations 20261201000000, 20261207000000). */
 export const ARCHIVE_CHANGED_CHANNEL = "archive_changed";
@@ -33,12 +34,8 @@ export type ArchiveRevision = {
 /** When a page was rendered, and what it read. */
 export type RenderStamp = { epoch: number; seq: number; deps: readonly string[] };
 
-const KEY = Symbol.for("ai-incident-wire.archive-revision");
-
 export function archiveRevision(): ArchiveRevision {
-  const slot = globalThis as typeof globalThis & { [KEY]?: ArchiveRevision };
-  slot[KEY] ??= { wanted: false, epoch: 0, seq: 0, changed: new Map(), live: false, watching: false };
-  return slot[KEY];
+  return processWide<ArchiveRevision>("archive-revision", () => ({ wanted: false, epoch: 0, seq: 0, changed: new Map(), live: false, watching: false }));
 }
 
 /** Takes one notification's payload: comma-separated dependency keys, or "*" (or nothing) for everything. */

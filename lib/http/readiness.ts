@@ -1,3 +1,5 @@
+import { processWide } from "@/lib/process-wide";
+
 /**
  * Whether this instance is ready for readers: migrations applied, the shipped content imported into
  * an empty archive, the change listener started and the search index built (lib/start/start-archive.ts).
@@ -14,12 +16,8 @@ export type Readiness = {
   readyAfterMs?: number;
 };
 
-const KEY = Symbol.for("ai-incident-wire.readiness");
-
 export function readiness(): Readiness {
-  const slot = globalThis as typeof globalThis & { [KEY]?: Readiness };
-  slot[KEY] ??= { phase: "starting", ready: false };
-  return slot[KEY];
+  return processWide<Readiness>("readiness", () => ({ phase: "starting", ready: false }));
 }
 
 /** Resolves once the instance is ready, or with false after `timeoutMs`. */

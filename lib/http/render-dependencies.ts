@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from "node:async_hooks";
+import { processWide } from "@/lib/process-wide";
 
 /**
  * What a rendering read, so that the page cache retires a kept page only when something it shows
@@ -18,12 +19,8 @@ import { AsyncLocalStorage } from "node:async_hooks";
  * - `guides`: which guides a wire lists, and the wires guides list.
  * A change to providers, codes or guides themselves retires everything.
  */
-const KEY = Symbol.for("ai-incident-wire.render-dependencies");
-
 function storage(): AsyncLocalStorage<Set<string>> {
-  const slot = globalThis as typeof globalThis & { [KEY]?: AsyncLocalStorage<Set<string>> };
-  slot[KEY] ??= new AsyncLocalStorage<Set<string>>();
-  return slot[KEY];
+  return processWide("render-dependencies", () => new AsyncLocalStorage<Set<string>>());
 }
 
 /** Runs `render` with `deps` collecting what it reads. */

@@ -1,5 +1,6 @@
 import "server-only";
 import { getPrisma } from "@/lib/db/get-db";
+import { processWide } from "@/lib/process-wide";
 import { Bitset, recycle, scratchBitset, scratchCopy } from "./bitset";
 import { evaluateTextQuery, phraseLexemes } from "./evaluate-text-query";
 import type { FacetIndex } from "./facet-index";
@@ -26,12 +27,12 @@ export const WORD_POINTS = { headline: 10, summary: 4, body: 2 } as const;
 /** Beyond this many wires that the postings do not hold, a search runs wholly in PostgreSQL. */
 const LIVE_LIMIT = 50_000;
 const CACHE_ENTRIES = 64;
-const cache = new Map<string, TextMatch>();
+const cache = processWide("search.text-matches", () => new Map<string, TextMatch>());
 const PARSED_ENTRIES = 1000;
-const parsedTexts = new Map<string, Promise<TsNode | null>>();
+const parsedTexts = processWide("search.parsed-texts", () => new Map<string, Promise<TsNode | null>>());
 /** Postings read along with a text, until its match takes them: a few searches' worth at most. */
 const READ_AHEAD_ENTRIES = 8;
-const readAhead = new Map<string, Promise<PrefetchedPostings>>();
+const readAhead = processWide("search.read-ahead", () => new Map<string, Promise<PrefetchedPostings>>());
 
 /**
  * Wires whose text matches a web-search query (quoted phrases, `or`, `-exclusion`), ranked by where

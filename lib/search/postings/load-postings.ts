@@ -1,5 +1,7 @@
 import "server-only";
+import { LRUCache } from "lru-cache";
 import { getDb } from "@/lib/db/get-db";
+import { processWide } from "@/lib/process-wide";
 import { Bitset } from "../bitset";
 import { addOrds, BLOCK_SIZE } from "./ord-sets";
 import type { SearchBlocks } from "./search-blocks";
@@ -61,8 +63,12 @@ function noWires(size: number): Bitset {
 
 /** Postings are kept in memory up to this many bytes, least recently used out first. */
 const CACHE_BYTES = 96 * 1024 * 1024;
-const cache = new Map<string, LexemePostings>();
-let cachedBytes = 0;
+// One per process (pages and route handlers are bundled apart), least recently used out first; a
+// lexeme's postings over a quarter of it are not kept.
+const cache = processWide(
+  "search.postings",
+  () => new LRUCache<string, LexemePostings>({ maxSize: CACHE_BYTES, maxEntrySize: CACHE_BYTES / 4, sizeCalculation: (postings) => Math.max(1, postings.bytes) }),
+);
 
 /**
  * The postings of `lexemes` in every built block, from the process's cache or from search_posting.
@@ -81,8 +87,6 @@ export async function loadPostings(
   for (const lexeme of lexemes) {
     const hit = cache.get(lexeme);
     if (hit && hit.key === blocks.key && hit.all.capacity >= capacity && (hit.positions || !withPositions.includes(lexeme))) {
-      cache.delete(lexeme);
-      cache.set(lexeme, hit);
       out.set(lexeme, hit);
     } else {
       missing.push(lexeme);
@@ -137,19 +141,9 @@ export async function loadPostings(
 function remember(postings: LexemePostings): void {
   const { all, headline, summary } = postings;
   postings.bytes += all.words.byteLength + (headline === shared ? 0 : headline.words.byteLength) + (summary === shared ? 0 : summary.words.byteLength);
-  const old = cache.get(postings.lexeme);
-  if (old) {
-    cache.delete(postings.lexeme);
-    cachedBytes -= old.bytes;
-  }
-  if (postings.bytes > CACHE_BYTES / 4) return;
+  // Too large an entry is refused, and then any older one of the lexeme must not stay either.
+  cache.delete(postings.lexeme);
   cache.set(postings.lexeme, postings);
-  cachedBytes += postings.bytes;
-  for (const [lexeme, entry] of cache) {
-    if (cachedBytes <= CACHE_BYTES) break;
-    cache.delete(lexeme);
-    cachedBytes -= entry.bytes;
-  }
 }
 
 /** The lexemes the cache holds, and those of them held with positions: readSearchText leaves them out. */
@@ -166,5 +160,4 @@ export function cachedLexemes(): { any: string[]; positioned: string[] } {
 /** Empties the cache: the benchmark measures searches with and without it. */
 export function clearPostingsCache(): void {
   cache.clear();
-  cachedBytes = 0;
 }
