@@ -193,9 +193,10 @@ async function measureMode(mode: "on" | "off", routes: Route[], urls: ReaderUrls
     console.log(
       `start: /healthz after ${(start.healthzMs / 1000).toFixed(2)} s, /readyz after ${(start.readyMs / 1000).toFixed(2)} s; first search after ready ${ms(start.firstSearchMs)} ms, first wire page ${ms(start.firstWireMs)} ms`,
     );
+    // Idle: ready (migrations, index, warm-up done), before any reader's request.
+    const idle = memory.now();
     // A few requests of every route before any is timed, so that none pays for the others' first use.
     for (const route of routes) await runPaths(server.base, route.paths(oneClient + eightClients, 3), { concurrency: 1 });
-    const idle = memory.now();
     const results: RouteResult[] = [];
     for (const route of routes) {
       const one = await runPaths(server.base, route.paths(0, oneClient), { concurrency: 1, firstByte: route.firstByte });
@@ -449,7 +450,7 @@ function report(size: number, results: ModeResult[]): void {
       ...ratios,
       `start: ready (/readyz) ${(result.start.readyMs / 1000).toFixed(2)} s after launch; first search after ready ${ms(result.start.firstSearchMs)} ms`,
       ...faultLines(result.faults),
-      `memory (RSS): ${mib(result.memory.idle)} idle after start, ${mib(result.memory.peak)} peak${result.memory.afterMixed ? `; ${mib(result.memory.afterMixed)} after the 64-connection load (${ratio(result.memory.afterMixed / result.memory.idle)} idle)` : ""}`,
+      `memory (RSS): ${mib(result.memory.idle)} idle once ready, ${mib(result.memory.peak)} peak${result.memory.afterMixed ? `; ${mib(result.memory.afterMixed)} after the 64-connection load (${ratio(result.memory.afterMixed / result.memory.idle)} idle)` : ""}`,
     ];
     console.log(`\n${lines.join("\n")}`);
     if (values.markdown) console.log(`\n${markdownTable(table)}\n`);
@@ -479,7 +480,7 @@ function ratioLines(result: ModeResult): string[] {
     const r = archive.eight.requestsPerSecond / api.eight.requestsPerSecond;
     lines.push(`archive page / API search, 8 clients on the same distinct searches: ${r.toFixed(2)} (target ≥ 0.50: ${r >= 0.5 ? "met" : "MISSED"}); archive p95 ${ms(archive.eight.p95)} ms`);
   }
-  const slowest = [...result.routes].filter((r) => r.route.target?.oneP95 !== undefined).sort((a, b) => b.one.p95 - a.one.p95)[0];
+  const slowest = [...result.routes].sort((a, b) => b.one.p95 - a.one.p95)[0];
   if (slowest) lines.push(`slowest route with one client: ${slowest.route.name}, p95 ${ms(slowest.one.p95)} ms`);
   return lines;
 }

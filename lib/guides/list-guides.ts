@@ -1,6 +1,6 @@
 import "server-only";
 import { getPrisma } from "@/lib/db/get-db";
-import type { GuideCard } from "./list-related-guides";
+import type { GuideCard } from "./guide-card";
 
 export async function listGuides(): Promise<GuideCard[]> {
   const prisma = await getPrisma();

@@ -1,4 +1,5 @@
 import "server-only";
+import { sharedAfterArrival } from "@/lib/async/shared-after-arrival";
 import { getDb, getPrisma } from "@/lib/db/get-db";
 import type { Database } from "@/lib/db/open-database";
 import type { FacetIndex, IndexRow } from "./facet-index";
@@ -12,7 +13,7 @@ const SEQ_MARGIN = 1_000n;
 
 type Row = Omit<IndexRow, "providers" | "codes"> & { seq: bigint; providers: number[] | null; codes: string[] | null };
 
-type State = { index?: FacetIndex; loading?: Promise<FacetIndex> };
+type State = { index?: FacetIndex; loading?: Promise<FacetIndex>; freshen?: () => Promise<boolean> };
 // One index per open database (and so per process in the app), kept across hot reloads.
 const slot = globalThis as typeof globalThis & { __wireSearchIndexes?: WeakMap<Database, State> };
 
@@ -28,7 +29,10 @@ export async function loadSearchIndex(): Promise<FacetIndex> {
     state = {};
     slot.__wireSearchIndexes.set(db, state);
   }
-  if (state.index && (await refresh(state.index))) return state.index;
+  // Requests that come together share one freshness read, started after each of them came.
+  const kept = state;
+  kept.freshen ??= sharedAfterArrival(() => (kept.index ? refresh(kept.index) : Promise.resolve(false)));
+  if (state.index && (await kept.freshen())) return state.index;
   const current = state;
   current.loading ??= readSearchIndexSnapshot()
     .then(async (index) => {

@@ -2,6 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { getDb } from "@/lib/db/get-db";
 import { isoText } from "@/lib/db/iso-text";
+import type { GuideCard } from "@/lib/guides/guide-card";
 import { recordDependency, wireKey } from "@/lib/http/render-dependencies";
 
 type Status = "PUBLISHED" | "CORRECTED" | "WITHDRAWN" | "MERGED";
@@ -29,6 +30,11 @@ export type WireDetail = {
   rationale: { text: string; basis: "CLASSIFICATION_RUN" | "EDITOR_AMENDMENT"; basisLabel: string; basisDate: string; test: string; version: number; updatedAt: string } | null;
   /** The ordinals of the wires an editor linked as related, in the editor's order. */
   curated: number[];
+  /**
+   * Related guides: those an editor linked first, then those sharing the wire's codes (two points each)
+   * and providers (one each), most shared first, then in the guides' own order.
+   */
+  guides: GuideCard[];
 };
 
 /**
@@ -38,11 +44,12 @@ export type WireDetail = {
  */
 export const getWire = cache(readWire);
 
-type Row = Omit<WireDetail, "sources" | "providers" | "codes" | "curated"> & {
+type Row = Omit<WireDetail, "sources" | "providers" | "codes" | "curated" | "guides"> & {
   sources: WireDetail["sources"] | null;
   providers: WireDetail["providers"] | null;
   codes: WireDetail["codes"] | null;
   curated: number[] | null;
+  guides: GuideCard[] | null;
 };
 
 const WIRE_SQL = `
@@ -60,7 +67,14 @@ const WIRE_SQL = `
     (SELECT json_build_object('text', r.text, 'basis', r.basis, 'basisLabel', r.basis_label, 'basisDate', r.basis_date::text,
         'test', r.test, 'version', r.version, 'updatedAt', ${isoText("r.updated_at")})
       FROM rationale r WHERE r.wire_id = w.id) AS rationale,
-    (SELECT array_agg(t.ord ORDER BY l.position) FROM wire_link l JOIN wire t ON t.id = l.to_id WHERE l.from_id = w.id) AS curated
+    (SELECT array_agg(t.ord ORDER BY l.position) FROM wire_link l JOIN wire t ON t.id = l.to_id WHERE l.from_id = w.id) AS curated,
+    (SELECT json_agg(json_build_object('slug', g.slug, 'title', g.title, 'summary', g.summary) ORDER BY s.score DESC, g.position)
+      FROM guide g,
+        LATERAL (SELECT 100 * (SELECT count(*) FROM wire_guide wg WHERE wg.wire_id = w.id AND wg.guide_slug = g.slug)
+          + 2 * (SELECT count(*) FROM guide_code gc JOIN wire_code wc ON wc.code = gc.code AND wc.wire_id = w.id WHERE gc.guide_slug = g.slug)
+          + (SELECT count(*) FROM guide_provider gp JOIN wire_provider wp ON wp.provider_id = gp.provider_id AND wp.wire_id = w.id WHERE gp.guide_slug = g.slug)
+          AS score) AS s
+      WHERE s.score > 0) AS guides
   FROM wire w WHERE w.id = $1`;
 
 async function readWire(id: string): Promise<WireDetail | null> {
@@ -68,5 +82,5 @@ async function readWire(id: string): Promise<WireDetail | null> {
   const db = await getDb();
   const [row] = await db.read<Row>(WIRE_SQL, [id]);
   if (!row) return null;
-  return { ...row, sources: row.sources ?? [], providers: row.providers ?? [], codes: row.codes ?? [], curated: row.curated ?? [] };
+  return { ...row, sources: row.sources ?? [], providers: row.providers ?? [], codes: row.codes ?? [], curated: row.curated ?? [], guides: row.guides ?? [] };
 }

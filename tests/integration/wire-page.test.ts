@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { getGuide } from "@/lib/guides/get-guide";
 import { listGuides } from "@/lib/guides/list-guides";
-import { listRelatedGuides } from "@/lib/guides/list-related-guides";
 import { findWireRoute } from "@/lib/wires/find-wire-route";
 import { getWire } from "@/lib/wires/get-wire";
 import { listRelatedWires, RELATED_LIMIT } from "@/lib/wires/list-related-wires";
@@ -29,6 +28,7 @@ describe("getWire", () => {
         "body",
         "codes",
         "curated",
+        "guides",
         "headline",
         "id",
         "mergedInto",
@@ -153,7 +153,7 @@ describe("listRelatedWires", () => {
 
 describe("guides", () => {
   test("related guides: curated first, then by shared codes and providers", async () => {
-    expect((await listRelatedGuides(DALLE_API)).map((guide) => guide.slug)).toEqual([
+    expect((await getWire(DALLE_API))!.guides.map((guide) => guide.slug)).toEqual([
       "access-and-api-launches",
       "generative-image-models",
       "safety-mitigations-and-system-cards",
@@ -162,13 +162,16 @@ describe("guides", () => {
 
   test("without curated guides, the guides sharing most come first and unrelated ones are left out", async () => {
     await insertWire({ id: "AIW-2031-0001", occurredOn: "2031-01-01", providers: ["midjourney"], codes: ["S4", "S6"] });
-    const guides = await listRelatedGuides("AIW-2031-0001");
+    const { guides } = (await getWire("AIW-2031-0001"))!;
     expect(guides.map((guide) => guide.slug)).toEqual(["provenance-and-synthetic-media", "generative-image-models", "safety-mitigations-and-system-cards"]);
     expect(guides[0]).toEqual({ slug: "provenance-and-synthetic-media", title: "Provenance and synthetic media", summary: expect.stringMatching(/^How the archive treats/) });
   });
 
-  test("an unknown wire has no related guides", async () => {
-    expect(await listRelatedGuides("AIW-1999-0001")).toEqual([]);
+  test("a wire sharing no code or provider with a guide, and linking none, has no related guides", async () => {
+    await insertWire({ id: "AIW-2031-0002", occurredOn: "2031-01-02", providers: ["google"], codes: ["M3"] });
+    const wire = await getWire("AIW-2031-0002");
+    expect(wire!.providers.map((provider) => provider.slug)).toEqual(["google"]);
+    expect(wire!.guides).toEqual([]);
   });
 
   test("guides are listed in their set order, and open by slug", async () => {

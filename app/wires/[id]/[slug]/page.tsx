@@ -7,7 +7,6 @@ import { WireRationale } from "@/components/wire-rationale";
 import { WireSources } from "@/components/wire-sources";
 import { getEditorSession } from "@/lib/auth/get-editor-session";
 import { formatLongDate, formatTime } from "@/lib/format/format-date";
-import { listRelatedGuides } from "@/lib/guides/list-related-guides";
 import { EDITORS_GUIDE, sourcingLine } from "@/lib/wires/labels";
 import { findWireRoute } from "@/lib/wires/find-wire-route";
 import { getWire } from "@/lib/wires/get-wire";
@@ -38,7 +37,8 @@ export default async function WirePage({ params, searchParams }: PageProps) {
     if (route.canonical !== requested) permanentRedirect(route.canonical);
   }
   if (!wire) notFound();
-  const [related, guides, session, { amended }] = await Promise.all([listRelatedWires(wire), listRelatedGuides(wire.id), getEditorSession(), searchParams]);
+  const [related, session, { amended }] = await Promise.all([listRelatedWires(wire), getEditorSession(), searchParams]);
+  const { guides } = wire;
   const withdrawn = wire.status === "WITHDRAWN";
   // After a save the form lands here with ?amended=<version>: confirm it only while it is current.
   const justAmended = session && wire.rationale && amended === String(wire.rationale.version);
