@@ -62,7 +62,7 @@ type Template = {
   bytes: number;
 };
 
-type Capture = { status: number; body: Buffer };
+type Capture = { status: number; body: Buffer; abandoned?: boolean };
 
 export type PageCacheStats = { hits: number; misses: number; bypassed: number; stored: number; pages: number; bytes: number; notModified: number };
 
@@ -112,6 +112,7 @@ export class PageCache {
       delete request.headers["accept-encoding"];
       const captured = await capture(response, () => render(deps));
       request.headers["accept-encoding"] = acceptEncoding;
+      if (captured.abandoned) return;
       const template = templateOf(response, captured, { ...stamp, deps: [...deps] });
       // The head Next.js set is on the response; a page made into a template is sent from its parts.
       for (const name of ["content-length", "content-encoding", "transfer-encoding"]) response.removeHeader(name);
@@ -299,13 +300,23 @@ async function capture(response: ServerResponse, render: () => Promise<void>): P
     return response;
   } as ServerResponse["writeHead"];
   response.flushHeaders = () => undefined;
+  // A reader who goes away mid-render: Next.js stops and never ends the response. The rendering is over
+  // then (readers waiting for it must not wait for ever), and what it wrote is not a page.
+  let abandoned = false;
+  const gone = () => {
+    if (ended) return;
+    abandoned = true;
+    finished();
+  };
+  response.once("close", gone);
   try {
     await Promise.race([render().then(() => (ended ? undefined : done)), done]);
-    if (!ended) await done;
+    if (!ended && !abandoned) await done;
   } finally {
+    response.off("close", gone);
     Object.assign(response, original);
   }
-  return { status: response.statusCode, body: Buffer.concat(chunks) };
+  return { status: response.statusCode, body: Buffer.concat(chunks), abandoned };
 }
 
 /** The page to keep from a captured response, or null when it must not be kept. */

@@ -15,7 +15,7 @@ let cache: PageCache;
 let server: Server;
 let base: string;
 /** What the next render answers instead of a page, for one request. */
-let next: { status?: number; cookie?: string; type?: string; delayMs?: number } = {};
+let next: { status?: number; cookie?: string; type?: string; delayMs?: number; abandon?: boolean } = {};
 /** What each page reads (lib/http/render-dependencies.ts), by path. */
 let pageDeps: Record<string, string[]> = {};
 /** While true, the server acts as during a database outage: kept pages or a 503. */
@@ -24,8 +24,10 @@ let outage = false;
 async function render(request: IncomingMessage, response: ServerResponse, deps: Set<string> = new Set()): Promise<void> {
   archive.renders += 1;
   for (const key of pageDeps[request.url ?? ""] ?? []) deps.add(key);
-  const { status = 200, cookie, type = "text/html; charset=utf-8", delayMs = 0 } = next;
+  const { status = 200, cookie, type = "text/html; charset=utf-8", delayMs = 0, abandon = false } = next;
   next = {};
+  // As Next.js does when the reader goes away mid-render: it stops, and never ends the response.
+  if (abandon) return new Promise<void>((resolve) => response.once("close", () => resolve()));
   const nonce = randomBytes(16).toString("base64");
   response.statusCode = status;
   response.setHeader("content-type", type);
@@ -70,6 +72,17 @@ beforeEach(() => {
 });
 
 describe("the page cache in front of the renderer", () => {
+  it("a reader who leaves while their page renders does not hold up the next reader of that page", async () => {
+    next = { abandon: true };
+    await expect(fetch(`${base}/?early`, { signal: AbortSignal.timeout(300) })).rejects.toThrow();
+    // The rendering left behind is over: the next reader gets the page (rendered for them), not a wait.
+    const after = await fetch(`${base}/?early`, { signal: AbortSignal.timeout(5_000) });
+    expect(after.status).toBe(200);
+    expect(await after.text()).toContain(archive.headline);
+    expect(after.headers.get("x-page-cache")).toBe("miss");
+    expect(archive.renders).toBe(2);
+  });
+
   it("renders a page once and gives later readers the same page with a nonce of their own", async () => {
     const first = await get("/archive?provider=openai");
     const second = await get("/archive?provider=openai");
