@@ -96,7 +96,9 @@ async function serve(request: IncomingMessage, response: ServerResponse): Promis
       return sendPlainAnswer(request, response, { status: 503, message: "The archive's database is not answering just now.", retryAfter: 5 });
     }
     guardServerErrors(request, response, health);
-    const render = (deps: Set<string>) => collectDependencies(deps, () => handle!(request, response));
+    // A reader who has gone (while the instance started, or while waiting for a turn) is not rendered for,
+    // and a rendering whose reader goes gives its turn back at once: Next.js never settles it.
+    const render = (deps: Set<string>) => (response.destroyed ? Promise.resolve() : collectDependencies(deps, () => whileReaderStays(response, handle!(request, response))));
     const turns = UNLIMITED.test(pathname!) ? (run: () => Promise<void>) => run() : working;
     await cache.handle(request, response, (deps) => turns(() => render(deps)));
   } catch (error) {
@@ -111,6 +113,17 @@ async function serve(request: IncomingMessage, response: ServerResponse): Promis
     response.setHeader("cache-control", "no-store");
     response.end("The archive could not answer this request. Please try again.\n");
   }
+}
+
+/** `work`, or nothing more once the reader's connection has closed. */
+function whileReaderStays(response: ServerResponse, work: Promise<void>): Promise<void> {
+  if (response.destroyed) return Promise.resolve();
+  let gone!: () => void;
+  const closed = new Promise<void>((resolve) => {
+    gone = resolve;
+    response.once("close", resolve);
+  });
+  return Promise.race([work, closed]).finally(() => response.off("close", gone));
 }
 
 function answerHealth(response: ServerResponse, status: number, body: Record<string, string>): void {

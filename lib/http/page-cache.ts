@@ -309,6 +309,7 @@ async function capture(response: ServerResponse, render: () => Promise<void>): P
     finished();
   };
   response.once("close", gone);
+  if (response.destroyed) gone();
   try {
     await Promise.race([render().then(() => (ended ? undefined : done)), done]);
     if (!ended && !abandoned) await done;
