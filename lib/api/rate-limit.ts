@@ -1,3 +1,5 @@
+import { processWide } from "@/lib/process-wide";
+
 /**
  * A token bucket per client address, kept in this process's memory: each address may burst up to
  * `perMinute` requests and then gets `perMinute` a minute, refilled smoothly.
@@ -25,11 +27,8 @@ const MAX_ADDRESSES = 10_000;
 const MINUTE_MS = 60_000;
 
 // One table per process, shared by every route's bundle and kept across hot reloads in development.
-const store = globalThis as typeof globalThis & { __wireArchiveApiBuckets?: Map<string, Bucket> };
-
 function buckets(): Map<string, Bucket> {
-  store.__wireArchiveApiBuckets ??= new Map();
-  return store.__wireArchiveApiBuckets;
+  return processWide("api.rate-limit-buckets", () => new Map<string, Bucket>());
 }
 
 /** Takes one request from `key`'s bucket, if there is one to take. */

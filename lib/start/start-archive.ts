@@ -2,6 +2,7 @@ import "server-only";
 import { getDb } from "@/lib/db/get-db";
 import { watchArchiveRevision } from "@/lib/http/archive-revision";
 import { readiness } from "@/lib/http/readiness";
+import { processWide } from "@/lib/process-wide";
 import { loadSearchIndex } from "@/lib/search/load-search-index";
 
 const RETRY_MS = [500, 1_000, 2_000, 5_000] as const;
@@ -15,9 +16,7 @@ const RETRY_MS = [500, 1_000, 2_000, 5_000] as const;
  * logged and the start tried again, sooner at first.
  */
 export function startArchive(): Promise<void> {
-  const slot = globalThis as typeof globalThis & { __wireArchiveStart?: Promise<void> };
-  slot.__wireArchiveStart ??= run();
-  return slot.__wireArchiveStart;
+  return processWide("start", run);
 }
 
 async function run(): Promise<void> {
