@@ -1,6 +1,7 @@
 import "server-only";
 import { epochMs } from "@/lib/db/epoch-ms";
 import { getDb } from "@/lib/db/get-db";
+import type { WireCore } from "@/lib/wires/wire-core";
 
 export type ExportSource = {
   position: number;
@@ -13,23 +14,11 @@ export type ExportSource = {
 };
 
 /** One wire as the exports write it, straight from the database. */
-export type ExportWire = {
+export type ExportWire = WireCore & {
   ord: number;
-  id: string;
-  slug: string;
-  headline: string;
-  summary: string;
-  body: string;
-  occurredOn: string;
   publishedAt: Date;
   /** The later of the wire's and its rationale's last change: an amended rationale updates the wire. */
   updatedAt: Date;
-  severity: number;
-  sourcingStandard: "PROVISIONAL" | "STANDARD" | "CONFIRMED";
-  status: "PUBLISHED" | "CORRECTED" | "WITHDRAWN" | "MERGED";
-  statusNote: string | null;
-  providers: { slug: string; name: string }[];
-  codes: { code: string; label: string }[];
   sources: ExportSource[];
   rationale: {
     text: string;

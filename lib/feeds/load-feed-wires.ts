@@ -1,7 +1,8 @@
 import "server-only";
 import { epochMs } from "@/lib/db/epoch-ms";
 import { getDb } from "@/lib/db/get-db";
-import type { RationaleBasis, SourceKind, SourcingStandard, WireStatus } from "@/lib/db/generated/enums";
+import type { RationaleBasis, SourceKind } from "@/lib/db/generated/enums";
+import type { WireCore } from "@/lib/wires/wire-core";
 
 export type FeedSource = {
   position: number;
@@ -15,24 +16,11 @@ export type FeedSource = {
 };
 
 /** Everything one feed entry shows. */
-export type FeedWire = {
-  id: string;
-  slug: string;
-  headline: string;
-  summary: string;
-  body: string;
-  /** YYYY-MM-DD */
-  occurredOn: string;
+export type FeedWire = WireCore & {
   publishedAt: Date;
   /** The latest of the wire's and its rationale's last change, never before filing. */
   updatedAt: Date;
-  severity: number;
-  sourcingStandard: SourcingStandard;
-  status: WireStatus;
-  statusNote: string | null;
   sources: FeedSource[];
-  providers: { slug: string; name: string }[];
-  codes: { code: string; label: string }[];
   rationale: { text: string; basis: RationaleBasis; basisLabel: string; basisDate: string; test: string; version: number; updatedAt: Date } | null;
 };
 

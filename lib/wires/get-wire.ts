@@ -4,29 +4,16 @@ import { getDb } from "@/lib/db/get-db";
 import { isoText } from "@/lib/db/iso-text";
 import type { GuideCard } from "@/lib/guides/guide-card";
 import { recordDependency, wireKey } from "@/lib/http/render-dependencies";
-
-type Status = "PUBLISHED" | "CORRECTED" | "WITHDRAWN" | "MERGED";
+import type { WireCore } from "./wire-core";
 
 /** One wire with everything its page shows. */
-export type WireDetail = {
-  id: string;
+export type WireDetail = WireCore & {
   /** Its place in the search index. */
   ord: number;
-  slug: string;
-  headline: string;
-  summary: string;
-  body: string;
-  occurredOn: string;
   publishedAt: string;
   updatedAt: string;
-  severity: number;
-  sourcingStandard: "PROVISIONAL" | "STANDARD" | "CONFIRMED";
-  status: Status;
-  statusNote: string | null;
   mergedInto: { id: string; slug: string; headline: string } | null;
   sources: { position: number; title: string; publisher: string; url: string; publishedOn: string | null; kind: "PRIMARY" | "REPORT" | "ANALYSIS"; archivedUrl: string | null }[];
-  providers: { slug: string; name: string }[];
-  codes: { code: string; label: string }[];
   rationale: { text: string; basis: "CLASSIFICATION_RUN" | "EDITOR_AMENDMENT"; basisLabel: string; basisDate: string; test: string; version: number; updatedAt: string } | null;
   /** The ordinals of the wires an editor linked as related, in the editor's order. */
   curated: number[];
