@@ -23,7 +23,7 @@ export type ArchiveFilter = {
  * whatever the page's depth, and only its cards are read. A cursor names the last wire seen (its
  * event day and ordinal), so pages never repeat or skip a wire.
  */
-export async function listArchiveWires(filter: ArchiveFilter, options: { cursor?: string; direction?: Direction; limit?: number }): Promise<Page<WireCard>> {
+export async function listArchiveWires(filter: ArchiveFilter, options: { cursor?: string; direction?: Direction; limit?: number }): Promise<Page<WireCard> & { badCursor: boolean }> {
   recordDependency(LISTS_KEY);
   const index = await loadSearchIndex();
   const indexFilter: IndexFilter = { providerIds: filter.providerIds, codes: filter.codes };
@@ -31,7 +31,7 @@ export async function listArchiveWires(filter: ArchiveFilter, options: { cursor?
   try {
     const page = pageByDate(index, mask, options.cursor, options.direction, options.limit ?? ARCHIVE_PAGE_SIZE);
     const cards = await loadWireCards(page.ords);
-    return { items: page.ords.flatMap((ord) => cards.get(ord) ?? []), older: page.older, newer: page.newer };
+    return { items: page.ords.flatMap((ord) => cards.get(ord) ?? []), older: page.older, newer: page.newer, badCursor: page.badCursor };
   } finally {
     recycle(mask);
     index.release(indexFilter);

@@ -63,4 +63,13 @@ test.describe("Without JavaScript", () => {
     await expect(page).toHaveURL("/providers/openai");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("OpenAI");
   });
+
+  test("a provider or code page whose cursor cannot be read says so and shows the newest wires", async ({ page }) => {
+    for (const path of ["/providers/openai?cursor=zzz", "/codes/M1?cursor=d1_2&dir=sideways"]) {
+      await page.goto(path);
+      await expect(page.getByRole("alert")).toContainText("cannot read");
+      await expect(page.getByRole("alert").getByRole("link", { name: "first page" })).toHaveAttribute("href", path.split("?")[0]!);
+      await expect(page.locator("article").first()).toBeVisible();
+    }
+  });
 });

@@ -239,6 +239,14 @@ describe("listArchiveWires", () => {
     ]);
   });
 
+  test("a cursor the archive did not make gives the newest wires and says so", async () => {
+    const first = await listArchiveWires({ providerIds: [providerId("google")], codes: ["C1"] }, {});
+    const bad = await listArchiveWires({ providerIds: [providerId("google")], codes: ["C1"] }, { cursor: "zzz" });
+    expect(first.badCursor).toBe(false);
+    expect(bad.badCursor).toBe(true);
+    expect(bad.items.map((wire) => wire.id)).toEqual(first.items.map((wire) => wire.id));
+  });
+
   test("filtered pages follow each other through same-day wires without repeats or gaps", async () => {
     const everything = await list({});
     const load: Loader = (options) => listArchiveWires({ providerIds: [], codes: [] }, options);

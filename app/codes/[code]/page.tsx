@@ -23,6 +23,8 @@ export default async function CodePage({ params, searchParams }: Props) {
   if (code.code !== requested) permanentRedirect(`/codes/${code.code}`);
   const query = parseArchiveQuery(await searchParams);
   const { cursor, dir } = query.success ? query.data : {};
+  // A page address whose cursor or direction cannot be read shows the newest wires, and says so.
+  const unreadable = !query.success && query.error.issues.some((issue) => issue.path[0] === "cursor" || issue.path[0] === "dir");
   const page = await listArchiveWires({ providerIds: [], codes: [code.code] }, { cursor, direction: dir, limit: 20 });
   return (
     <div className="mx-auto max-w-3xl">
@@ -40,7 +42,7 @@ export default async function CodePage({ params, searchParams }: Props) {
         {code.wireCount} {code.wireCount === 1 ? "wire" : "wires"} · <a href={archiveHref({ code: [code.code] })}>filter the archive by {code.code}</a>
       </p>
       <FollowLinks kind="archive" state={{ code: [code.code] }} subject={code.code} className="mt-4" />
-      <WireListSection page={page} base={`/codes/${code.code}`} empty="No wire carries this code yet." />
+      <WireListSection page={page} badCursor={page.badCursor || unreadable} base={`/codes/${code.code}`} empty="No wire carries this code yet." />
     </div>
   );
 }

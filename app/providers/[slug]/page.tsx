@@ -26,6 +26,8 @@ export default async function ProviderPage({ params, searchParams }: Props) {
   if (provider.slug !== slug) permanentRedirect(`/providers/${provider.slug}`);
   const query = parseArchiveQuery(await searchParams);
   const { cursor, dir } = query.success ? query.data : {};
+  // A page address whose cursor or direction cannot be read shows the newest wires, and says so.
+  const unreadable = !query.success && query.error.issues.some((issue) => issue.path[0] === "cursor" || issue.path[0] === "dir");
   const page = await listArchiveWires({ providerIds: [provider.id], codes: [] }, { cursor, direction: dir, limit: 20 });
   return (
     <div className="mx-auto max-w-3xl">
@@ -51,7 +53,7 @@ export default async function ProviderPage({ params, searchParams }: Props) {
         </dd>
       </dl>
       <FollowLinks kind="archive" state={{ provider: [provider.slug] }} subject={provider.name} className="mt-4" />
-      <WireListSection page={page} base={`/providers/${provider.slug}`} empty="No wires name this provider yet." />
+      <WireListSection page={page} badCursor={page.badCursor || unreadable} base={`/providers/${provider.slug}`} empty="No wires name this provider yet." />
     </div>
   );
 }
