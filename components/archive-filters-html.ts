@@ -1,7 +1,7 @@
 import type { Facet, SearchResult } from "@/lib/search/search-archive";
 import { archiveHref, type ArchiveState } from "@/lib/search/archive-query";
 import { SEVERITY_LABELS } from "@/lib/wires/labels";
-import { escapeHtml as e } from "./escape-html";
+import { escapeHtml as e } from "@/lib/format/escape-html";
 
 /**
  * The archive's filter panel as HTML: checkboxes per provider and code with their counts, a severity

@@ -3,7 +3,7 @@ import { archiveHref } from "@/lib/search/archive-query";
 import type { SearchHit } from "@/lib/search/search-archive";
 import { SEVERITY_LABELS, STATUS_LABELS, sourcingLine } from "@/lib/wires/labels";
 import { wirePath, type WireCard } from "@/lib/wires/wire-card";
-import { escapeHtml as e } from "./escape-html";
+import { escapeHtml as e } from "@/lib/format/escape-html";
 
 type Segments = { text: string; match: boolean }[];
 

@@ -1,3 +1,5 @@
+import { escapeHtml } from "@/lib/format/escape-html";
+
 /**
  * A small builder for XML documents and HTML fragments: values only ever enter as text or
  * attribute values, which are escaped and stripped of characters XML 1.0 forbids, so that no wire,
@@ -19,9 +21,6 @@ const NOT_XML_CHAR = /[^\t\n\r\u0020-\u007E\u00A0-\uD7FF\uE000-\uFFFD\u{10000}-\
 // The same test without the astral planes, and so without the slow Unicode mode: text that passes it
 // (nearly all) has nothing to remove; anything else, surrogates included, takes NOT_XML_CHAR.
 const MAYBE_NOT_XML_CHAR = /[^\t\n\r\u0020-\u007E\u00A0-\uD7FF\uE000-\uFFFD]/;
-const SPECIAL = /[&<>"']/;
-const SPECIALS = /[&<>"']/g;
-const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
 /** Text without the characters XML 1.0 cannot carry (control characters, lone surrogates). */
 export function cleanText(value: string): string {
@@ -30,8 +29,7 @@ export function cleanText(value: string): string {
 
 /** Escapes text for element content and for attribute values in double or single quotes. */
 export function escapeText(value: string): string {
-  const clean = cleanText(value);
-  return SPECIAL.test(clean) ? clean.replace(SPECIALS, (char) => ENTITIES[char]!) : clean;
+  return escapeHtml(cleanText(value));
 }
 
 // Names already checked: a feed builds thousands of elements from a few dozen names.

@@ -1,3 +1,4 @@
+import { escapeHtml } from "@/lib/format/escape-html";
 import type { IncomingMessage, ServerResponse } from "node:http";
 
 /**
@@ -58,8 +59,6 @@ function wantsHtml(request: IncomingMessage): boolean {
   const accept = String(request.headers.accept ?? "");
   return accept === "" || accept.includes("text/html") || accept.includes("*/*");
 }
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 function page(answer: PlainAnswer): string {
   const title = TITLES[answer.status];
