@@ -25,16 +25,12 @@ export async function loadSearchIndex(): Promise<FacetIndex> {
   slot.__wireSearchIndexes ??= new WeakMap();
   const db = await getDb();
   let state = slot.__wireSearchIndexes.get(db);
-  if (!state) {
-    state = {};
-    slot.__wireSearchIndexes.set(db, state);
-  }
-  // Requests that come together share one freshness read, started after each of them came.
+  if (!state) slot.__wireSearchIndexes.set(db, (state = {}));
   const kept = state;
+  // Requests that come together share one freshness read, started after each of them came.
   kept.freshen ??= sharedAfterArrival(() => (kept.index ? refresh(kept.index) : Promise.resolve(false)));
-  if (state.index && (await kept.freshen())) return state.index;
-  const current = state;
-  current.loading ??= readSearchIndexSnapshot()
+  if (kept.index && (await kept.freshen())) return kept.index;
+  kept.loading ??= readSearchIndexSnapshot()
     .then(async (index) => {
       // Picks up what was written while the snapshot was read, and the text postings' blocks.
       await refresh(index);
@@ -43,9 +39,9 @@ export async function loadSearchIndex(): Promise<FacetIndex> {
       index.newestFiledFirst();
       return index;
     })
-    .finally(() => (current.loading = undefined));
-  current.index = await current.loading;
-  return current.index;
+    .finally(() => (kept.loading = undefined));
+  kept.index = await kept.loading;
+  return kept.index;
 }
 
 async function firstWire(): Promise<{ ord: number; id: string } | undefined> {
